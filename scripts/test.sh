@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set up a virtual environment, start the services the tests need, then run ruff and the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[test]"
+bash scripts/start-postgres.sh || echo "scripts/test.sh: PostgreSQL could not be started; its tests will skip" >&2
+.venv/bin/ruff check veille tests benchmarks
+.venv/bin/python -m pytest "$@"

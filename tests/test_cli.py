@@ -1,0 +1,75 @@
+import json
+from pathlib import Path
+
+import jsonschema
+from typer.testing import CliRunner
+
+from veille.cli import app
+from veille.model import article_json_schema
+
+runner = CliRunner()
+SAMPLES = Path(__file__).resolve().parents[1] / "veille" / "samples" / "articles.jsonl"
+
+
+def run(*args: str):
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def test_schema_command_prints_json_schema():
+    result = run("schema")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "veille article record"
+
+
+def test_extract_writes_one_valid_record_per_article_in_order(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(SAMPLES), "-o", str(out), "--no-progress")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    expected_ids = [json.loads(line)["id"] for line in SAMPLES.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == expected_ids
+    schema = article_json_schema()
+    for record in records:
+        jsonschema.validate(record, schema)
+
+
+def test_bad_lines_are_reported_not_dropped(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "ok", "published": "2024-01-02", "text": "Des manifestants ont défilé hier à Lyon."}\n'
+        "not json\n"
+        '{"id": "notext", "published": "2024-01-02"}\n'
+        '{"id": "baddate", "published": "2024-13-45", "text": "Bonjour."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(source), "-o", str(out), "--no-progress")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["error"] is None for r in records] == [True, False, False, False]
+    assert "not JSON" in records[1]["error"]
+    assert "text" in records[2]["error"]
+    assert "published" in records[3]["error"]
+
+
+def test_text_file_needs_published(tmp_path):
+    source = tmp_path / "article.txt"
+    source.write_text("Des manifestants ont défilé hier à Lyon.", encoding="utf-8")
+    result = run("extract", str(source), "--no-progress", "--published", "2024-01-02")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    assert record["id"] == "article" and record["text"].startswith("Des manifestants")
+
+
+def test_evaluate_with_prediction_file_prints_scores(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "events": [{"acled": None, "plover": "ACCUSE", "date": "2020-01-01",
+                                                        "date_precision": "unknown", "location": None,
+                                                        "borderline": False, "evidence": "x"}]}) + "\n")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"id": "a", "events": []}) + "\n")
+    result = run("evaluate", "--gold", str(gold), "--pred", str(pred), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["events"]["misses"] == 1

@@ -1,0 +1,1 @@
+"""Mention extractors (one module per kind of mention) and the event extractor that combines them."""
