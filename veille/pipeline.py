@@ -17,6 +17,7 @@ from veille.extract.events import extract_events
 from veille.extract.mentions import Mentions
 from veille.extract.places import find_places
 from veille.extract.quotes import find_quotes
+from veille.geo.resolver import get_resolver
 from veille.model import Article, ArticleRecord
 from veille.nlp import load_nlp
 
@@ -38,7 +39,7 @@ class Extractor:
     def __init__(self, options: Options | None = None, nlp: Language | None = None):
         self.options = options or Options()
         self.nlp = nlp or load_nlp()
-        self.resolver = None  # the gazetteer resolver, opened lazily by the places layer
+        self.resolver = get_resolver()  # the gazetteer, built on first use, shared by places and events
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
         """Yield one record per article, in input order; documents go through nlp.pipe in batches."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from veille.cli import core
+from veille.cli import core, geo, store
 
 app = typer.Typer(
     name="veille",
@@ -17,5 +17,11 @@ app = typer.Typer(
 app.command("extract")(core.extract)
 app.command("evaluate")(core.evaluate)
 app.command("schema")(core.schema)
+app.add_typer(geo.gazetteer_app, name="gazetteer")
+app.command("geocode")(geo.geocode)
+app.command("run")(store.run)
+app.command("failures")(store.failures)
+app.command("export")(store.export)
+app.command("search")(store.search)
 
 __all__ = ["app"]

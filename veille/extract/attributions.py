@@ -1,10 +1,250 @@
-"""Attributions of reports and figures ("selon Sana", "a indiqué une source militaire")."""
+"""Attributions of reports and figures ("selon Sana", "a indiqué une source militaire").
+
+Three cues from attributions.yaml: a preposition ("selon", "d'après") whose object is the source, "de
+source(s) X" ("de source sécuritaire" -> "une source sécuritaire"), and a reporting verb whose non-pronoun
+subject is the source. The source is written as the gold data write it: the noun phrase without relative
+or participial clauses, an agency's own name ("l'agence officielle Sana" -> "Sana"), or the acronym given
+in parentheses ("l'Observatoire syrien des droits de l'homme (OSDH)" -> "OSDH"). The scope is the sentence.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.errors import ResourceError
+from veille.extract.mentions import Attribution
+from veille.extract.numbers import normalise
+from veille.resources import load_yaml
+
+ATTRIBUTIONS_FILE = "fr/attributions.yaml"
+# Dependents that belong to a source's noun phrase; clauses ("citée par", "qui ...") and lists do not.
+PHRASE_DEPS = {"det", "amod", "nummod", "flat", "flat:name", "flat:foreign", "compound", "nmod", "case", "fixed",
+               "advmod"}
+APPOSITION_DEPS = {"appos"}
+NOUNS = ("NOUN", "PROPN")
+# How many tokens after a preposition cue the source noun may start ("selon le tout nouveau ministère").
+SOURCE_WINDOW = 4
 
 
-def find_attributions(doc: Doc) -> list:
-    """Find who each statement of `doc` is attributed to (not implemented yet: finds none)."""
-    return []
+@dataclass(frozen=True)
+class AttributionLexicon:
+    """attributions.yaml, checked once at load."""
+
+    prepositions: dict[str, tuple[str, ...]]  # first word of the cue -> full cues starting with it
+    source_nouns: dict[str, str]  # "sources" -> "des sources"
+    reporting_verbs: frozenset[str]
+    name_carriers: frozenset[str]
+
+
+def _strings(data: dict, key: str) -> list[str]:
+    items = data.get(key)
+    if not isinstance(items, list) or not items or not all(isinstance(w, str) and w.strip() for w in items):
+        raise ResourceError(f"{ATTRIBUTIONS_FILE}: '{key}' must be a non-empty list of strings")
+    return [normalise(w) for w in items]
+
+
+def _first_word(cue: str) -> str:
+    """The first token of a cue as spaCy splits it: "d'après" -> "d'", "à en croire" -> "à"."""
+    head = cue.split(" ")[0]
+    return head[: head.index("'") + 1] if "'" in head else head
+
+
+@cache
+def attribution_lexicon() -> AttributionLexicon:
+    """Load and validate attributions.yaml (once per process)."""
+    data = load_yaml(ATTRIBUTIONS_FILE)
+    if not isinstance(data, dict):
+        raise ResourceError(f"{ATTRIBUTIONS_FILE}: top level must be a mapping")
+    prepositions: dict[str, list[str]] = {}
+    for cue in sorted(_strings(data, "prepositions"), key=len, reverse=True):
+        prepositions.setdefault(_first_word(cue), []).append(cue)
+    nouns = data.get("source_nouns")
+    if not isinstance(nouns, dict) or not all(isinstance(v, str) for v in nouns.values()):
+        raise ResourceError(f"{ATTRIBUTIONS_FILE}: 'source_nouns' must map a noun to its indefinite form")
+    verbs = _strings(data, "reporting_verbs")
+    if any(" " in v for v in verbs):
+        raise ResourceError(f"{ATTRIBUTIONS_FILE}: 'reporting_verbs' must be single words")
+    return AttributionLexicon(
+        prepositions={k: tuple(v) for k, v in prepositions.items()},
+        source_nouns={normalise(k): v for k, v in nouns.items()},
+        reporting_verbs=frozenset(verbs),
+        name_carriers=frozenset(_strings(data, "name_carriers")),
+    )
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """True for "indiqué", "affirme", "a-t-il souligné"'s verb... (the token as written)."""
+    return normalise(token.text) in attribution_lexicon().reporting_verbs
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Find who the statements and figures of `doc` are attributed to, in text order."""
+    lex = attribution_lexicon()
+    found: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for token in doc:
+        attribution = (
+            read_preposition_cue(token, lex)
+            or read_source_noun(token, lex)
+            or read_reporting_verb(token, lex)
+        )
+        if attribution is not None and (attribution.start, attribution.end) not in seen:
+            seen.add((attribution.start, attribution.end))
+            found.append(attribution)
+    return found
+
+
+def matched_cue(token: Token, cues: dict[str, tuple[str, ...]]) -> Span | None:
+    """The tokens of the longest cue starting at `token`, or None."""
+    candidates = cues.get(normalise(token.text))
+    if not candidates:
+        return None
+    doc = token.doc
+    for cue in candidates:  # longest first
+        for length in range(1, cue.count(" ") + 3):
+            span = doc[token.i: token.i + length]
+            if normalise(span.text) == cue:
+                return span
+    return None
+
+
+def read_preposition_cue(token: Token, lex: AttributionLexicon) -> Attribution | None:
+    """ "selon Sana", "d'après l'OSDH", "selon des sources concordantes"."""
+    cue = matched_cue(token, lex.prepositions)
+    if cue is None:
+        return None
+    head = source_head_after(cue)
+    if head is None:
+        return None
+    return make_attribution(head, cue.text, lex)
+
+
+def source_head_after(cue: Span) -> Token | None:
+    """The head noun of the phrase that follows a cue (its first noun, or that noun's head noun)."""
+    doc = cue.doc
+    for token in doc[cue.end: min(len(doc), cue.end + SOURCE_WINDOW)]:
+        if token.is_punct:
+            return None
+        if token.pos_ in NOUNS:
+            head = token
+            while head.dep_ in ("flat", "flat:name", "compound") and head.head.i >= cue.end:
+                head = head.head
+            return head
+    return None
+
+
+def read_source_noun(token: Token, lex: AttributionLexicon) -> Attribution | None:
+    """ "de source sécuritaire" -> "une source sécuritaire", "de sources concordantes" -> "des sources ..."."""
+    noun = normalise(token.text)
+    if noun not in lex.source_nouns or token.i == 0 or normalise(token.doc[token.i - 1].text) not in ("de", "d'"):
+        return None
+    if any(c.dep_ == "det" for c in token.children):
+        return None
+    phrase = noun_phrase(token)
+    rest = token.doc[token.i + 1: phrase.end].text if phrase.end > token.i + 1 else ""
+    source = f"{lex.source_nouns[noun]} {rest}".strip()
+    return _attribution(source, phrase, token.doc[token.i - 1].text)
+
+
+def read_reporting_verb(token: Token, lex: AttributionLexicon) -> Attribution | None:
+    """ "a indiqué un diplomate américain", "Obama avait indiqué que ...": a named or described subject."""
+    if token.pos_ not in ("VERB", "AUX") or normalise(token.text) not in lex.reporting_verbs:
+        return None
+    subject = reporting_subject(token)
+    if subject is None or not is_nominal(subject):
+        return None
+    return make_attribution(subject, token.text, lex)
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun or a name (the tagger sometimes calls a lone surname a pronoun: "Obama avait indiqué")."""
+    return token.pos_ in NOUNS or bool(token.ent_type_)
+
+
+def reporting_subject(verb: Token) -> Token | None:
+    """Who speaks with `verb`: its subject, or in an incise (", a affirmé une source") the noun after it,
+    which the parser often takes for an object."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is not None or not opens_incise(verb):
+        return subject
+    return next((c for c in verb.rights if c.dep_ in ("obj", "nsubj", "appos", "obl:arg") and is_nominal(c)), None)
+
+
+def opens_incise(verb: Token) -> bool:
+    """True when `verb` (with its auxiliaries) follows a comma or a closing quote: ", a souligné X"."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ == "AUX":
+        i -= 1
+    return i >= 0 and verb.doc[i].text in (",", "»", "”", '"', "›", "—", "–")
+
+
+def noun_phrase(head: Token, with_apposition: bool = False) -> Span:
+    """The noun phrase of `head`: determiners, adjectives, names and "de" complements; no clauses.
+
+    With `with_apposition`, a following apposition is kept too ("Rami Abdel Rahmane, le directeur de l'ONG").
+    """
+    allowed = PHRASE_DEPS | (APPOSITION_DEPS if with_apposition else set())
+    keep = [head]
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if node is head and child.dep_ in ("case", "fixed"):
+                continue  # the head's own preposition ("selon", "d'après") is the cue, not the source
+            if child.dep_ in allowed and not _crosses_clause(head, child):
+                keep.append(child)
+                stack.append(child)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    # A comma or parenthesis cuts the phrase unless an apposition is wanted.
+    if not with_apposition:
+        for t in doc[head.i + 1:end]:
+            if t.is_punct and t.text not in ("-", "'"):
+                end = t.i
+                break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _crosses_clause(head: Token, child: Token) -> bool:
+    """A verb inside the phrase starts a clause ("citée par", "qui a ..."): stop there."""
+    return child.pos_ in ("VERB", "AUX") and child is not head
+
+
+def source_name(phrase: Span, lex: AttributionLexicon) -> str:
+    """The source as the gold writes it: an acronym in parentheses, an agency's name, or the phrase."""
+    doc = phrase.doc
+    after = doc[phrase.end: phrase.end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+        return after[1].text
+    head = phrase.root
+    if normalise(head.text) in lex.name_carriers:
+        names = [t for t in phrase if t.pos_ == "PROPN" and t.i > head.i]
+        if names:
+            return doc[names[0].i: names[-1].i + 1].text
+    return phrase.text
+
+
+def make_attribution(head: Token, cue: str, lex: AttributionLexicon) -> Attribution:
+    """The attribution whose source phrase is headed by `head`."""
+    phrase = noun_phrase(head)
+    return _attribution(source_name(phrase, lex), phrase, cue)
+
+
+def _attribution(source: str, phrase: Span, cue: str) -> Attribution:
+    sentence = phrase.root.sent
+    return Attribution(
+        source=source.strip(),
+        start=phrase.start_char,
+        end=phrase.end_char,
+        cue=cue,
+        scope_start=sentence.start_char,
+        scope_end=sentence.end_char,
+    )

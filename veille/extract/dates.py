@@ -1,20 +1,163 @@
-"""French temporal expressions, resolved against the publication date (TIMEX3 values)."""
+"""French temporal expressions, resolved against the publication date (TIMEX3 values), and event dates.
+
+Detection is a set of patterns compiled from resources/fr/temporal.yaml, run over the text; overlapping
+matches keep the longest. Resolution reads the clause's tense from the parse (veille.extract.temporal).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import partial
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from veille.extract.mentions import EventDate
+from veille.extract.temporal.calendar import Tense, first_day, timex
+from veille.extract.temporal.lexicon import Lexicon, load_lexicon, normalise_form
+from veille.extract.temporal.resolve import Context, resolve
+from veille.extract.temporal.tense import clause_verb, span_tense
 from veille.model import DateMention
+
+# The word before a bare four-digit year, looked at to reject "les années 1990", "n° 2014".
+WORD_BEFORE = re.compile(r"(\S+)\s*$")
+BARE_MONTH_GATES = ("lead", "boundary", "month_word", "year", "direction")
+# "la veille" / "le lendemain" count from a day mentioned at most this many characters before (about two
+# sentences); further away they count from publication ("83 décès depuis la veille" in a daily report).
+ANCHOR_REACH_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Match:
+    """One pattern match: the mention's offsets (a leading `lead` word excluded) and its named groups."""
+
+    start: int
+    end: int
+    pattern: str
+    groups: dict[str, str]
+
+
+def find_matches(text: str, lex: Lexicon) -> list[Match]:
+    """Every pattern's matches, then the longest of each overlapping set, in text order."""
+    found = []
+    for name, pattern in lex.patterns.items():
+        for m in pattern.finditer(text):
+            start = m.end("lead") if m.groupdict().get("lead") else m.start()
+            while start < m.end() and text[start].isspace():
+                start += 1
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            found.append(Match(start, m.end(), name, groups))
+    return keep_longest(found)
+
+
+def keep_longest(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, longer ones first (so "dimanche 29 août" beats "dimanche" and "août")."""
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def is_plausible(match: Match, doc: Doc, lex: Lexicon) -> bool:
+    """Reject matches that are not dates: a bare month name ("Mars"), a count ("2000 manifestants")."""
+    groups = match.groups
+    if match.pattern == "month" and not any(groups.get(g) for g in BARE_MONTH_GATES):
+        return False
+    if match.pattern == "year":
+        before = WORD_BEFORE.search(doc.text, max(0, match.start - 20), match.start)
+        if before and normalise_form(before.group(1)) in lex.words["year_blockers"]:
+            return False
+        if "boundary" not in groups and is_count(doc, match):
+            return False
+    return True
+
+
+def is_count(doc: Doc, match: Match) -> bool:
+    """Whether the parse reads a bare number as a count of something ("2000 manifestants", "1500 euros")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span.root.dep_ == "nummod"
+
+
+def tense_at(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the clause around the characters start:end (None without a parse)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span_tense(span) if span is not None else None
 
 
 def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
-    """Detect and normalise the temporal expressions of `doc` (not implemented yet: finds none)."""
-    return []
+    """Detect the temporal expressions of `doc` and resolve them against `published` (TIMEX3 values)."""
+    lex = load_lexicon()
+    mentions: list[DateMention] = []
+    anchor, anchor_end = published, None
+    for match in find_matches(doc.text, lex):
+        if not is_plausible(match, doc, lex):
+            continue
+        if anchor_end is not None and match.start - anchor_end > ANCHOR_REACH_CHARS:
+            anchor, anchor_end = published, None
+        context = Context(published=published, tense=partial(tense_at, doc, match.start, match.end), anchor=anchor)
+        resolved = resolve(match.groups, lex, context)
+        if resolved is None:
+            continue
+        mentions.append(DateMention(
+            text=doc.text[match.start:match.end],
+            start=match.start,
+            end=match.end,
+            value=timex(resolved.start, resolved.precision),
+            precision=resolved.precision,
+            end_value=timex(resolved.end, resolved.precision) if resolved.end else None,
+        ))
+        if resolved.precision == "day":
+            anchor, anchor_end = resolved.start, match.end
+    return mentions
+
+
+def mention_span(doc: Doc, mention: DateMention) -> Span | None:
+    """The tokens of a mention (expanded to whole tokens)."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def governs(doc: Doc, span: Span, trigger_i: int) -> int:
+    """How closely a date is tied to the trigger in the parse: 0 in its subtree, 1 same clause, 2 neither."""
+    if not doc.has_annotation("DEP"):
+        return 2
+    trigger = doc[trigger_i]
+    root = span.root
+    if any(ancestor.i == trigger_i for ancestor in root.ancestors):
+        return 0
+    trigger_verb, date_verb = clause_verb(trigger), clause_verb(root)
+    if trigger_verb is not None and trigger_verb == date_verb:
+        return 1
+    return 2
+
+
+def distance(span: Span, trigger_i: int) -> int:
+    """Tokens between a date and the trigger."""
+    if span.start <= trigger_i < span.end:
+        return 0
+    return span.start - trigger_i if span.start > trigger_i else trigger_i - span.end + 1
 
 
 def date_for_event(doc: Doc, trigger_i: int, dates: list[DateMention], published: dt.date) -> EventDate:
-    """The date of the event whose trigger is token `trigger_i` (not implemented yet: publication date)."""
-    return EventDate(value=published.isoformat(), precision="unknown", text=None)
+    """The date of the event whose trigger is token `trigger_i`.
+
+    The date governing the trigger in its sentence (in the trigger's subtree, else attached to the same verb),
+    else the nearest one in the sentence; never one from another sentence (GUIDELINES); else the publication
+    date with precision "unknown" and no text.
+    """
+    sentence = doc[trigger_i].sent if doc.has_annotation("SENT_START") else doc[:]
+    ranked = []
+    for mention in dates:
+        if mention.start < sentence.start_char or mention.end > sentence.end_char:
+            continue
+        span = mention_span(doc, mention)
+        if span is not None:
+            ranked.append((governs(doc, span, trigger_i), distance(span, trigger_i), mention.start, mention))
+    if not ranked:
+        return EventDate(value=published.isoformat(), precision="unknown", text=None)
+    mention = min(ranked, key=lambda r: r[:3])[3]
+    return EventDate(value=first_day(mention.value).isoformat(), precision=mention.precision, text=mention.text,
+                     mention=mention)

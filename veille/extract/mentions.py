@@ -30,6 +30,7 @@ class Casualty:
     text: str
     victims: str | None = None  # the victim noun as written ("soldats", "civils"), if any
     negated: bool = False  # "n'a pas fait de victime": value 0
+    provisional: bool = False  # "bilan provisoire" in the same sentence: the figure may rise
 
 
 @dataclass(frozen=True)

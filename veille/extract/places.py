@@ -1,12 +1,298 @@
-"""Toponyms in articles, resolved with the offline gazetteer."""
+"""Toponyms in articles, resolved with the offline gazetteer.
+
+A numbered cascade:
+1. candidate names: spaCy's LOC/GPE/MISC entities, and capitalised runs the gazetteer knows that spaCy missed
+   (or mislabelled as a person or organisation) when a locative word introduces them ("à Djibo");
+2. site phrases around a name: "le camp de réfugiés de Jabalia", "le pont Arzouna, à l'entrée de Tartous",
+   "la région de Tillabéri", "le nord de la Syrie";
+3. resolution in two passes: first each name alone, then again with what the confident first answers say
+   about the article (its countries, the dateline, the resolved points).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
+from veille.geo.lexicon import PlaceLexicon, load_place_lexicon
+from veille.geo.normalize import name_key
+from veille.geo.resolver import Resolution, ResolveContext, Resolver, as_near, get_resolver
 from veille.model import PlaceMention
 
+NER_PLACE_LABELS = frozenset({"LOC", "GPE"})
+NER_MAYBE_LABELS = frozenset({"MISC", "PER", "ORG"})  # kept only when the gazetteer resolves them
+# Words that introduce a place ("à Djibo", "en Syrie"): required before a name spaCy did not tag as a place.
+LOCATIVES = frozenset({"à", "au", "aux", "en", "de", "d'", "du", "des", "près", "vers", "dans", "sur", "depuis",
+                       "entre", "jusqu'", "par", "et"})
+STRONG_LOCATIVES = frozenset({"à", "au", "aux", "en", "vers", "dans", "près"})  # enough on their own
+DETERMINERS = frozenset({"la", "le", "l'", "les"})
+CONNECTORS = frozenset({"-", "de", "du", "des", "al", "el", "ez", "ed", "es", "sur", "en", "la", "le", "les", "d'"})
+# Capitalised prepositions opening a sentence are not part of a name ("À Djibo", "Dans Alep").
+LEADING_PREPOSITIONS = frozenset({"à", "au", "aux", "en", "dans", "de", "du", "des", "d'", "vers", "sur", "par",
+                                  "selon", "depuis", "pour", "avec", "chez", "entre", "après", "avant", "près"})
+MAX_NAME_TOKENS = 6
+MAX_MODIFIERS = 5
+# Confidence needed for a name found only by the gazetteer (spaCy did not tag it as a place).
+MIN_UNTAGGED_SCORE = 0.85
+MIN_UNTAGGED_POPULATION = 1000
+# First-pass answers this sure feed the article context of the second pass.
+CONTEXT_MIN_SCORE = 0.9
+DATELINE_TOKENS = 3  # a name within the first tokens, followed by "(", ",", "-" or ":", is the dateline
+DATELINE_FOLLOWERS = frozenset({"(", ",", "-", "—", "–", ":"})
 
-def find_places(doc: Doc, resolver=None) -> list[PlaceMention]:
-    """Find and resolve the place names of `doc` (not implemented yet: finds none)."""
-    return []
+
+@dataclass
+class Candidate:
+    """A name span (token indices) and, once found, its site phrase and resolution."""
+
+    start: int
+    end: int
+    tagged: bool  # spaCy tagged it as a place (LOC/GPE)
+    label: str
+    site_start: int | None = None
+    site_end: int | None = None
+    site_kind: str | None = None  # "site" | "region" | "direction" | "road"
+    resolution: Resolution | None = None
+
+
+def find_places(doc: Doc, resolver: Resolver | None = None) -> list[PlaceMention]:
+    """Every toponym mention of `doc`, resolved (or left unresolved when the gazetteer cannot say)."""
+    resolver = resolver or get_resolver()
+    lexicon = load_place_lexicon()
+    candidates = find_name_spans(doc, resolver, lexicon)
+    for cand in candidates:
+        attach_site(doc, cand, lexicon)
+    context = resolve_candidates(doc, candidates, resolver)
+    return to_mentions(doc, drop_covered(keep_credible(doc, candidates, context, lexicon)))
+
+
+# 1. candidate names -----------------------------------------------------------------------------------------
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and (token.is_alpha or "-" in text or "'" in text or "’" in text)
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by name connectors ("Ras al-Aïn", "Port-au-Prince")."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not _is_capitalised(doc[i]) or doc[i].lower_ in LEADING_PREPOSITIONS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_capitalised(doc[j]):
+                j += 1
+                continue
+            k = j
+            while k < n and k - j < 3 and doc[k].lower_ in CONNECTORS:  # "al", "-", "de la"
+                k += 1
+            if k > j and k < n and _is_capitalised(doc[k]):
+                j = k + 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _name_spans_in_run(doc: Doc, start: int, end: int, resolver: Resolver, lexicon: PlaceLexicon):
+    """Split a run into the longest names the gazetteer knows, left to right."""
+    i = start
+    while i < end:
+        if doc[i].lower_ in DETERMINERS and i + 1 < end:  # "La Turquie": the name starts after the article,
+            whole = doc[i:end].text  # unless the article belongs to it ("Le Caire", "La Haye")
+            if not resolver.candidates(name_key(whole)):
+                i += 1
+                continue
+        for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
+            text = doc[i:j].text
+            if text in lexicon.not_places or doc[j - 1].lower_ in CONNECTORS:
+                continue
+            if resolver.lookup(text):
+                yield i, j
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _follows_place_noun(doc: Doc, start: int, lexicon: PlaceLexicon) -> bool:
+    """ "la ville de X", "la région de X", "le camp de X": X is a place whatever spaCy thinks."""
+    if start < 2 or doc[start - 1].lower_ not in {"de", "d'", "du"}:
+        return False
+    noun = doc[start - 2].lower_
+    return noun in lexicon.towns or noun in lexicon.regions or noun in lexicon.sites
+
+
+def find_name_spans(doc: Doc, resolver: Resolver, lexicon: PlaceLexicon) -> list[Candidate]:
+    """Name spans from spaCy's entities and from the gazetteer, without overlaps."""
+    labels: dict[int, str] = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            labels[k] = ent.label_
+    found: list[Candidate] = []
+    for start, end in _runs(doc):
+        label = labels.get(start, "") or labels.get(end - 1, "")
+        tagged = label in NER_PLACE_LABELS
+        spans = list(_name_spans_in_run(doc, start, end, resolver, lexicon))
+        if not spans and doc[start:end].text not in lexicon.not_places and (
+            tagged or _follows_place_noun(doc, start, lexicon)
+        ):
+            spans = [(start, end)]  # no exact name: kept for a near-miss match, or left unresolved
+            tagged = True
+        for s, e in spans:  # a part of a tagged run ("Royal" of "Palais Royal") must prove itself
+            found.append(Candidate(s, e, tagged and s == start, labels.get(s, "")))
+    return found
+
+
+# 2. site phrases --------------------------------------------------------------------------------------------
+
+def _link_before(doc: Doc, i: int, lexicon: PlaceLexicon) -> int | None:
+    """Index of the token before a link phrase ending at token i, or None when there is no link."""
+    for link in lexicon.links:
+        n = len(link)
+        if i - n + 1 >= 0 and all(doc[i - n + 1 + k].lower_ == word for k, word in enumerate(link)):
+            return i - n
+    return None
+
+
+def _site_noun(token: Token, lexicon: PlaceLexicon) -> str | None:
+    lower = token.lower_
+    if lower in lexicon.sites:
+        return "site"
+    if lower in lexicon.regions:
+        return "region"
+    if lower in lexicon.directions:
+        return "direction"
+    return None
+
+
+def attach_site(doc: Doc, cand: Candidate, lexicon: PlaceLexicon) -> None:
+    """Extend a name to its site phrase when a site, region or direction noun governs it."""
+    i = cand.start - 1
+    if i >= 0 and doc[i].lower_ in lexicon.roads:  # "l'axe Djibo-Bourzanga"
+        end = cand.end
+        while end + 1 < len(doc) and doc[end].text in {"-", "–"} and _is_capitalised(doc[end + 1]):
+            end += 2
+        cand.site_start, cand.site_end, cand.site_kind = i, end, "road"
+        return
+    while i >= 0 and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    j = _link_before(doc, i, lexicon) if i >= 0 else None
+    if j is None or j < 0:
+        return
+    named_site = False
+    if doc[j].text == ",":  # "pont Arzouna, à l'entrée de Tartous"
+        j -= 1
+        while j >= 0 and _is_capitalised(doc[j]):
+            j -= 1
+            named_site = True
+        if not named_site:
+            return
+    for k in range(j, max(-1, j - MAX_MODIFIERS - 1), -1):
+        kind = _site_noun(doc[k], lexicon)
+        if kind is not None:
+            cand.site_start, cand.site_end, cand.site_kind = k, cand.end, kind
+            return
+        if named_site or doc[k].lower_ not in lexicon.modifiers:
+            return
+
+
+# 3. resolution ----------------------------------------------------------------------------------------------
+
+def _dateline_country(doc: Doc, candidates: list[Candidate]) -> str | None:
+    for cand in candidates:
+        if _is_dateline(doc, cand):
+            return cand.resolution.country if cand.resolution else None
+    return None
+
+
+def _resolve_one(doc: Doc, cand: Candidate, resolver: Resolver, context: ResolveContext) -> Resolution | None:
+    text = doc[cand.start:cand.end].text
+    prefer = "admin1" if cand.site_kind == "region" else None
+    resolution = resolver.resolve(text, context=context, prefer=prefer)
+    if resolution is None and cand.site_kind == "road":
+        return None
+    if resolution is not None and cand.site_kind in {"site", "road"} or (
+        resolution is not None and cand.site_kind in {"region", "direction"} and resolution.level == "place"
+    ):
+        phrase = doc[cand.site_start:cand.site_end].text
+        return as_near(resolution, f"site phrase {phrase!r} at the town")
+    return resolution
+
+
+def resolve_candidates(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> ResolveContext:
+    """Resolve each name twice: alone, then with the article context the first answers give."""
+    context = ResolveContext()
+    for cand in candidates:
+        cand.resolution = _resolve_one(doc, cand, resolver, ResolveContext())
+        if cand.resolution is not None and cand.resolution.score >= CONTEXT_MIN_SCORE:
+            context.add(cand.resolution)
+    context.dateline_country = _dateline_country(doc, candidates)
+    if context.dateline_country:
+        context.countries[context.dateline_country] += 1
+    for cand in candidates:
+        cand.resolution = _resolve_one(doc, cand, resolver, context)
+    return context
+
+
+def _is_dateline(doc: Doc, cand: Candidate) -> bool:
+    return cand.start < DATELINE_TOKENS and cand.end < len(doc) and doc[cand.end].text in DATELINE_FOLLOWERS
+
+
+def _introduced_as_place(doc: Doc, cand: Candidate, lexicon: PlaceLexicon, weak_ok: bool) -> bool:
+    """A locative ("à Djibo"), a town noun ("la ville de Tal Abyad") or, if `weak_ok`, "de"/"sur"/... before."""
+    i = cand.start - 1
+    before = doc[i].lower_ if i >= 0 else ""
+    if before in STRONG_LOCATIVES or (weak_ok and before in LOCATIVES):
+        return True
+    return before in {"de", "d'"} and i > 0 and doc[i - 1].lower_ in lexicon.towns
+
+
+def keep_credible(doc: Doc, candidates: list[Candidate], context: ResolveContext,
+                  lexicon: PlaceLexicon) -> list[Candidate]:
+    """Names spaCy did not tag as places are kept only when a locative introduces a sure, sizeable place.
+
+    After a weak locative ("de", "sur", "et"), the place must also be a country or lie in a country the
+    article is about ("le ministre de l'Intérieur" must not become a town called Intérieur).
+    """
+    kept = []
+    for cand in candidates:
+        res = cand.resolution
+        if cand.tagged or (res is not None and _is_dateline(doc, cand)):
+            kept.append(cand)
+            continue
+        if res is None or res.score < MIN_UNTAGGED_SCORE:
+            continue
+        if res.level == "place" and res.population < MIN_UNTAGGED_POPULATION:
+            continue
+        in_context = res.level == "country" or context.countries.get(res.country, 0) >= 2
+        weak_ok = in_context and cand.label != "PER"
+        if cand.site_kind is None and not _introduced_as_place(doc, cand, lexicon, weak_ok):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def drop_covered(candidates: list[Candidate]) -> list[Candidate]:
+    """Remove names inside another candidate's site phrase (the named site "Arzouna" of "pont Arzouna, ...")."""
+    spans = [(c.site_start, c.site_end) for c in candidates if c.site_start is not None and c.resolution]
+    return [c for c in candidates
+            if not any(s <= c.start and c.end <= e and not (s == c.site_start and e == c.site_end) for s, e in spans)]
+
+
+def to_mentions(doc: Doc, candidates: list[Candidate]) -> list[PlaceMention]:
+    mentions = []
+    for cand in candidates:
+        res = cand.resolution
+        use_site = res is not None and cand.site_start is not None
+        span = doc[cand.site_start:cand.site_end] if use_site else doc[cand.start:cand.end]
+        fields = res.fields() if res else {}
+        mentions.append(PlaceMention(
+            text=span.text, start=span.start_char, end=span.end_char, **fields,
+            reason=res.reason if res else "not in the gazetteer, or too ambiguous to place",
+        ))
+    return mentions

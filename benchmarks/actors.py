@@ -1,0 +1,129 @@
+"""Actor knowledge base and resolution figures (issue 5): coverage, gold-actor accuracy, cost.
+
+Run from the repository root: .venv/bin/python benchmarks/actors.py [--errors] [--docs N]
+Reads ../shared/eval/events-dev.jsonl and ../shared/corpus/orangesum-2000.jsonl (or $VEILLE_SHARED/...);
+prints a message and skips a part whose data is absent.
+
+- coverage: knowledge-base entries (by type), aliases, countries, country names, capitals, demonym forms;
+- gold actors: every gold actor1/actor2 with a `text`, resolved with the article's country (the most frequent
+  country of its gold event places). "span" resolves the phrase where it occurs in the parsed article (as the
+  event extractor does, with the parse); "text" resolves the plain string. Type accuracy counts a None answer
+  as type "unknown"; name accuracy compares canonical names exactly;
+- cost: find_entities time as a share of the spaCy parse time on N corpus articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("VEILLE_SHARED", REPO.parent / "shared"))
+DEV = SHARED / "eval" / "events-dev.jsonl"
+CORPUS = SHARED / "corpus" / "orangesum-2000.jsonl"
+
+
+def coverage() -> None:
+    from veille.extract.actors import load_kb
+
+    start = time.perf_counter()
+    kb = load_kb()
+    elapsed = time.perf_counter() - start
+    aliases = sum(len(set(e.aliases)) for e in kb.entries)
+    types = Counter(e.type for e in kb.entries)
+    print(f"knowledge base: {len(kb.entries)} entries, {aliases} aliases ({len(kb.named)} distinct keys), "
+          f"loaded in {elapsed:.2f} s")
+    print("  by type: " + ", ".join(f"{t} {n}" for t, n in types.most_common()))
+    print(f"  countries {len(kb.countries)}, country names {len(kb.country_names)}, capitals/seats "
+          f"{len(kb.capitals)}, demonym forms {len(kb.demonyms)}")
+    print(f"  generic agents: {len(kb.agents)} phrases in {len(kb.roles)} roles; titles {len(kb.titles)}")
+
+
+def article_country(article: dict) -> str | None:
+    counts = Counter((e.get("location") or {}).get("country") for e in article.get("events", []))
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def gold_actors(show_errors: bool) -> None:
+    from veille.extract.actors import actor_for_span, resolve_actor_text
+    from veille.nlp import load_nlp
+
+    articles = [json.loads(line) for line in DEV.open(encoding="utf-8")]
+    nlp = load_nlp()
+    scores = {"span": Counter(), "text": Counter()}
+    errors = []
+    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+        country = article_country(article)
+        for event in article.get("events", []):
+            for role in ("actor1", "actor2"):
+                gold = event.get(role)
+                if not gold or not gold.get("text"):
+                    continue
+                start = article["text"].find(gold["text"])
+                span = doc.char_span(start, start + len(gold["text"]), alignment_mode="expand") if start >= 0 else None
+                predictions = {"text": resolve_actor_text(gold["text"], country)}
+                if span is not None:
+                    predictions["span"] = actor_for_span(span, country)
+                for mode, actor in predictions.items():
+                    scores[mode]["n"] += 1
+                    scores[mode]["type"] += (actor.type if actor else "unknown") == gold["type"]
+                    scores[mode]["name"] += (actor.name if actor else None) == gold["name"]
+                actor = predictions.get("span", predictions["text"])
+                if (actor.type if actor else "unknown") != gold["type"]:
+                    errors.append((gold["text"], gold["name"], gold["type"], actor.name if actor else None,
+                                   actor.type if actor else None, country))
+    for mode, score in scores.items():
+        n = score["n"] or 1
+        print(f"gold actors ({mode}): {score['n']} with text; type accuracy {score['type'] / n:.3f}, "
+              f"name accuracy {score['name'] / n:.3f}")
+    if show_errors:
+        for text, name, kind, got_name, got_type, country in errors:
+            print(f"  [{country}] {text!r}: gold {name} ({kind}) | got {got_name} ({got_type})")
+
+
+def cost(docs: int) -> None:
+    from veille.extract.actors import find_entities
+    from veille.nlp import load_nlp
+
+    nlp = load_nlp()
+    texts = []
+    with CORPUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= docs:
+                break
+    start = time.perf_counter()
+    parsed = list(nlp.pipe(texts, batch_size=32))
+    parse = time.perf_counter() - start
+    start = time.perf_counter()
+    mentions = sum(len(find_entities(doc, country="FR")) for doc in parsed)
+    actors = time.perf_counter() - start
+    print(f"cost on {len(parsed)} corpus articles: parse {parse:.1f} s, find_entities {actors:.2f} s "
+          f"({100 * actors / parse:.1f}% of the parse), {mentions} mentions")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the gold actors whose type is wrong")
+    parser.add_argument("--docs", type=int, default=200, help="corpus articles for the cost figure")
+    args = parser.parse_args()
+    coverage()
+    if DEV.exists():
+        gold_actors(args.errors)
+    else:
+        print(f"development data not found at {DEV}: gold-actor accuracy skipped")
+    if CORPUS.exists():
+        cost(args.docs)
+    else:
+        print(f"corpus not found at {CORPUS}: cost skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Actor resolution of noun phrases, strings and entity mentions, on hand-written French sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.extract.actors import actor_for_span, find_entities, resolve_actor_text
+
+# (sentence, phrase, article country, expected name, expected type)
+SPANS = [
+    ("L'armée israélienne a bombardé un immeuble à Gaza.", "L'armée israélienne", "PS",
+     "Military Forces of Israel", "state"),
+    ("Tsahal a frappé des positions au Liban.", "Tsahal", "LB", "Military Forces of Israel", "external"),
+    ("Des hommes armés non identifiés ont tué trois villageois.", "Des hommes armés non identifiés", "ML",
+     "Unidentified Armed Group (Mali)", "political_militia"),
+    ("Des hommes armés non identifiés ont tué trois villageois.", "trois villageois", "ML",
+     "Civilians (Mali)", "civilians"),
+    ("Un kamikaze s'est fait exploser au milieu de la foule.", "Un kamikaze", "SY",
+     "Unidentified Armed Group (Syria)", "political_militia"),
+    ("Un kamikaze s'est fait exploser au milieu de la foule.", "la foule", "SY", "Civilians (Syria)", "civilians"),
+    ("Les manifestants ont été dispersés par les forces de l'ordre.", "Les manifestants", "FR",
+     "Protesters (France)", "protesters"),
+    ("Les manifestants ont été dispersés par les forces de l'ordre.", "les forces de l'ordre", "FR",
+     "Police Forces of France", "state"),
+    ("Les FARDC ont repris la localité aux rebelles du M23.", "Les FARDC", "CD",
+     "Military Forces of the Democratic Republic of Congo", "state"),
+    ("Les FARDC ont repris la localité aux rebelles du M23.", "rebelles du M23", "CD", "M23 (AFC/M23)", "rebel"),
+    ("Le secrétaire d'État américain John Kerry a rencontré son homologue.", "Le secrétaire d'État américain John Kerry",
+     None, "John Kerry", "government"),
+    ("Moscou a dénoncé une provocation.", "Moscou", None, "Government of Russia", "government"),
+    ("Les jihadistes de l'EI ont revendiqué l'attentat.", "Les jihadistes de l'EI", "IQ",
+     "Islamic State (Daech)", "rebel"),
+    ("L'armée turque a pilonné les positions des YPG.", "L'armée turque", "SY", "Military Forces of Turkey", "external"),
+    ("L'armée turque a pilonné les positions des YPG.", "des YPG", "SY", "People's Protection Units (YPG)", "rebel"),
+    ("Des militaires français ont été blessés près de Gao.", "Des militaires français", "ML",
+     "Military Forces of France", "external"),
+    ("Les gendarmes ont interpellé deux suspects.", "Les gendarmes", "FR", "Police Forces of France", "state"),
+    ("Les Russes ont rejeté la proposition.", "Les Russes", None, "Government of Russia", "government"),
+    ("Deux Français ont été enlevés au Bénin.", "Deux Français", "BJ", "Civilians (France)", "civilians"),
+    ("Des assaillants ont attaqué le poste.", "Des assaillants", "BF",
+     "Unidentified Armed Group (Burkina Faso)", "political_militia"),
+    ("Les FDS ont neutralisé plusieurs terroristes.", "Les FDS", "BF", "Military Forces of Burkina Faso", "state"),
+    ("Les FDS ont repris Raqqa.", "Les FDS", "SY", "Syrian Democratic Forces (SDF)", "rebel"),
+]
+
+
+@pytest.mark.parametrize("sentence, phrase, country, name, kind", SPANS)
+def test_actor_for_span(nlp, sentence, phrase, country, name, kind):
+    doc = nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    actor = actor_for_span(span, country)
+    assert actor is not None
+    assert (actor.name, actor.type) == (name, kind)
+    assert actor.text == span.text
+
+
+@pytest.mark.parametrize("text", ["une source militaire", "il", "la semaine dernière", ""])
+def test_what_is_not_an_actor(text):
+    assert resolve_actor_text(text, "ML") is None
+
+
+@pytest.mark.parametrize(
+    "text, country, name, kind",
+    [
+        ("le JNIM", "ML", "JNIM: Group for Support of Islam and Muslims", "rebel"),
+        ("Daech", None, "Islamic State (Daech)", "rebel"),
+        ("Washington", None, "Government of the United States", "government"),
+        ("la MINUSMA", "ML", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
+         "external"),
+        ("le président russe Vladimir Poutine", None, "Vladimir Putin", "government"),
+        ("une poignée d'émeutiers", "HT", "Rioters (Haiti)", "rioters"),
+        ("des centaines de manifestants", "FR", "Protesters (France)", "protesters"),
+    ],
+)
+def test_resolve_actor_text(text, country, name, kind):
+    actor = resolve_actor_text(text, country)
+    assert actor is not None
+    assert (actor.name, actor.type) == (name, kind)
+
+
+def test_lowercase_common_words_are_not_taken_for_capitalised_names():
+    assert resolve_actor_text("la renaissance", "FR") is None
+    assert resolve_actor_text("Renaissance", "FR").type == "political_party"
+
+
+def test_find_entities_resolves_names_acronyms_and_agents(nlp):
+    doc = nlp("Mardi, les FAMa ont repoussé une attaque du JNIM près de Mopti. Des hommes armés ont tué "
+              "quatre civils, selon une source militaire. Jean Dupontel, un commerçant, a été blessé.")
+    mentions = find_entities(doc, country="ML")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["FAMa"].actor.name == "Military Forces of Mali"
+    assert by_text["JNIM"].actor.type == "rebel"
+    assert any(m.label == "AGENT" and m.actor.name == "Unidentified Armed Group (Mali)" for m in mentions)
+    assert any(m.actor and m.actor.name == "Civilians (Mali)" for m in mentions)
+    assert not any(m.actor and m.actor.name == "Military Forces of Mali" and "source" in m.text for m in mentions)
+    for mention in mentions:
+        assert doc.text[mention.start : mention.end] == mention.text
+    unknown = [m for m in mentions if "Dupontel" in m.text]
+    assert unknown and unknown[0].actor is None
+
+
+def test_capitals_are_actors_only_as_subjects(nlp):
+    doc = nlp("Moscou a condamné les frappes. Le ministre s'est rendu à Moscou.")
+    capitals = [m for m in find_entities(doc) if m.text == "Moscou"]
+    assert [m.actor.name if m.actor else None for m in capitals] == ["Government of Russia", None]

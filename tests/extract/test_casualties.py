@@ -1,0 +1,59 @@
+"""Casualty phrases: a table of French phrasings, each giving (kind, value, low, high, negated) in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.errors import ResourceError
+from veille.extract import casualties
+from veille.extract.casualties import find_casualties
+
+CASES = [
+    ("Un kamikaze s'est fait exploser, faisant 11 morts et 45 blessés.",
+     [("killed", 11, 11, 11, False), ("injured", 45, 45, 45, False)]),
+    ("Les frappes ont causé la mort, samedi, de 27 personnes.", [("killed", 27, 27, 27, False)]),
+    ("Deux gendarmes ont été tués lors de l'embuscade.", [("killed", 2, 2, 2, False)]),
+    ("Un manifestant a été grièvement blessé par un tir.", [("injured", 1, 1, 1, False)]),
+    ("L'engin a explosé mais n'a pas fait de victime.", [("killed", 0, 0, 0, True)]),
+    ("La roquette est tombée dans un champ sans faire de blessé.", [("injured", 0, 0, 0, True)]),
+    ("Le bus a heurté une mine, tuant ses cinq passagers.", [("killed", 5, 5, 5, False)]),
+    ("L'attaque a fait au moins quarante-deux morts.", [("killed", 42, 42, None, False)]),
+    ("On compte une vingtaine de blessés.", [("injured", 20, None, None, False)]),
+    ("Des dizaines de civils ont été blessés.", [("injured", None, None, None, False)]),
+    ("Entre 8 et 12 villageois sont morts dans l'incendie.", [("killed", 8, 8, 12, False)]),
+    ("Les bombardements ont coûté la vie à six enfants.", [("killed", 6, 6, 6, False)]),
+    ("Quatre rebelles ont trouvé la mort dans les combats.", [("killed", 4, 4, 4, False)]),
+    ("Les soldats ont tué 14 assaillants et blessé 3 autres.",
+     [("killed", 14, 14, 14, False), ("injured", 3, 3, 3, False)]),
+    ("Le ministre a présenté son budget devant les députés.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_reads_casualty_phrases(nlp, text, expected):
+    found = find_casualties(nlp(text))
+    assert [(c.kind, c.value, c.low, c.high, c.negated) for c in found] == expected
+
+
+def test_spans_index_the_text_exactly(nlp):
+    doc = nlp("Selon la police, l'explosion a fait trois morts et plus de 20 blessés dans le marché.")
+    found = find_casualties(doc)
+    assert [doc.text[c.start:c.end] for c in found] == ["trois morts", "plus de 20 blessés"]
+    assert all(c.text == doc.text[c.start:c.end] for c in found)
+    assert found[1].approx and found[1].low == 20
+
+
+def test_victims_and_provisional_toll(nlp):
+    doc = nlp("Selon un bilan provisoire, sept policiers ont été tués.")
+    (casualty,) = find_casualties(doc)
+    assert casualty.victims == "policiers" and casualty.provisional
+
+
+def test_malformed_lexicon_is_a_clear_error(monkeypatch):
+    casualties.casualty_lexicon.cache_clear()
+    monkeypatch.setattr(casualties, "load_yaml", lambda _: {"nouns": {"killed": ["morts"]}})
+    try:
+        with pytest.raises(ResourceError, match="nouns"):
+            casualties.casualty_lexicon()
+    finally:
+        casualties.casualty_lexicon.cache_clear()

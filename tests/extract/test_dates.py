@@ -1,0 +1,166 @@
+"""find_dates and date_for_event on French sentences (written for these tests), with the real parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from veille.extract.dates import date_for_event, find_dates
+
+TUESDAY = dt.date(2016, 9, 6)
+
+
+def dates_of(nlp, text: str, published: dt.date = TUESDAY) -> list[tuple[str, str, str, str | None]]:
+    doc = nlp(text)
+    return [(d.text, d.value, d.precision, d.end_value) for d in find_dates(doc, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Une bombe a explosé hier à Alep.", ("hier", "2016-09-05", "day")),
+        ("Des tirs ont été entendus hier soir.", ("hier soir", "2016-09-05", "day")),
+        ("Il a été arrêté avant-hier.", ("avant-hier", "2016-09-04", "day")),
+        ("Le ministre a démissionné dimanche dernier.", ("dimanche dernier", "2016-09-04", "day")),
+        ("Le président se rendra lundi prochain à Bamako.", ("lundi prochain", "2016-09-12", "day")),
+        ("La réunion a eu lieu le 12 août.", ("12 août", "2016-08-12", "day")),
+        ("Il est né le 1er mai 1962 à Lyon.", ("1er mai 1962", "1962-05-01", "day")),
+        ("Le vote est prévu mardi 6 septembre.", ("mardi 6 septembre", "2016-09-06", "day")),
+        ("Les combats ont repris fin août.", ("fin août", "2016-08", "month")),
+        ("Ils reviendront à la mi-octobre.", ("mi-octobre", "2016-10", "month")),
+        ("Le camp a été attaqué en mars dernier.", ("mars dernier", "2016-03", "month")),
+        ("La ville est tombée en 2014.", ("2014", "2014", "year")),
+        ("Les violences ont repris l'an dernier.", ("l'an dernier", "2015", "year")),
+        ("Les violences ont repris la semaine dernière.", ("la semaine dernière", "2016-W35", "week")),
+        ("Le sommet aura lieu le mois prochain.", ("le mois prochain", "2016-10", "month")),
+        ("Trois soldats ont été tués il y a trois jours.", ("il y a trois jours", "2016-09-03", "day")),
+        ("Au moins dix morts ces dernières 24 heures.", ("ces dernières 24 heures", "2016-09-05", "day")),
+        ("Le rapport a été publié le 05/08/2016.", ("05/08/2016", "2016-08-05", "day")),
+        ("Ce matin, la police a bouclé le quartier.", ("Ce matin", "2016-09-06", "day")),
+        ("Les rebelles ont attaqué aujourd'hui mardi.", ("aujourd'hui mardi", "2016-09-06", "day")),
+    ],
+)
+def test_expressions_are_found_and_resolved(nlp, text, expected):
+    found = dates_of(nlp, text)
+    assert [f[:3] for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Des milliers de personnes ont manifesté dimanche.", "2016-09-04"),  # past: the last Sunday
+        ("Le village fera la fête dimanche.", "2016-09-11"),  # future: the next one
+        ("Il va manifester samedi devant la préfecture.", "2016-09-10"),  # aller + infinitive
+        ("Le président a annoncé mardi sa démission.", "2016-09-06"),  # the day of publication itself
+        ("Le président annoncera mardi sa démission.", "2016-09-06"),
+        ("La rencontre, prévue jeudi, est reportée.", "2016-09-08"),  # planning participle
+    ],
+)
+def test_weekdays_follow_the_tense(nlp, text, value):
+    assert [f[1] for f in dates_of(nlp, text)] == [value]
+
+
+def test_day_month_year_follows_the_tense_near_new_year(nlp):
+    assert dates_of(nlp, "Le 28 décembre, des rebelles ont attaqué le camp.", dt.date(2017, 1, 3))[0][1] == "2016-12-28"
+    assert dates_of(nlp, "Le sommet se tiendra le 5 janvier à Dakar.", dt.date(2016, 12, 20))[0][1] == "2017-01-05"
+    assert dates_of(nlp, "Une attaque a eu lieu le 15 décembre.", dt.date(2017, 7, 1))[0][1] == "2016-12-15"
+
+
+def test_weekday_with_a_date_picks_the_matching_year(nlp):
+    assert dates_of(nlp, "Il sera jugé lundi 30 octobre.", dt.date(2017, 9, 1))[0][1] == "2017-10-30"
+    assert dates_of(nlp, "Il a été jugé lundi 31 octobre.", dt.date(2017, 2, 1))[0][1] == "2016-10-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dans la nuit de samedi à dimanche, des obus sont tombés.", ("2016-09-03", "2016-09-04")),
+        ("Les 2 et 3 septembre, des heurts ont éclaté.", ("2016-09-02", "2016-09-03")),
+        ("Le festival se tiendra du 28 septembre au 2 octobre.", ("2016-09-28", "2016-10-02")),
+        ("La guerre a duré de 2011 à 2014.", ("2011", "2014")),
+    ],
+)
+def test_ranges_start_on_their_first_day(nlp, text, expected):
+    found = dates_of(nlp, text)
+    assert len(found) == 1
+    assert (found[0][1], found[0][3]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plus de 2000 manifestants ont défilé.",
+        "Mars est la quatrième planète.",
+        "Les années 1990 ont été marquées par la guerre.",
+        "La veille du scrutin, la tension était forte.",
+        "Il a parcouru 1500 kilomètres.",
+    ],
+)
+def test_non_dates_are_not_taken(nlp, text):
+    assert dates_of(nlp, text) == []
+
+
+def test_anchored_days_count_from_the_last_date(nlp):
+    found = dates_of(nlp, "Le 2 septembre, des combats ont éclaté. Le lendemain, l'armée a repris la ville.")
+    assert [f[1] for f in found] == ["2016-09-02", "2016-09-03"]
+
+
+def test_offsets_index_the_text(nlp):
+    text = "Selon l'agence,  hier soir, une voiture piégée a explosé."
+    doc = nlp(text)
+    for mention in find_dates(doc, TUESDAY):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def trigger(doc, word: str) -> int:
+    return next(t.i for t in doc if t.text == word)
+
+
+def test_event_takes_the_date_of_its_clause(nlp):
+    doc = nlp("Hier, le ministre a parlé, mais les rebelles ont attaqué la ville dimanche dernier.")
+    date = date_for_event(doc, trigger(doc, "attaqué"), find_dates(doc, TUESDAY), TUESDAY)
+    assert (date.value, date.precision, date.text) == ("2016-09-04", "day", "dimanche dernier")
+
+
+def test_event_date_is_not_carried_from_another_sentence(nlp):
+    doc = nlp("Une bombe a explosé hier à Homs. Les habitants ont fui la ville.")
+    date = date_for_event(doc, trigger(doc, "fui"), find_dates(doc, TUESDAY), TUESDAY)
+    assert (date.value, date.precision, date.text, date.mention) == ("2016-09-06", "unknown", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Les rebelles ont attaqué la ville la semaine dernière.", "2016-08-29", "week"),
+        ("Les rebelles ont attaqué la ville fin août.", "2016-08-01", "month"),
+        ("Les rebelles ont attaqué la ville en 2014.", "2014-01-01", "year"),
+    ],
+)
+def test_event_date_is_the_first_day_of_the_period(nlp, text, value, precision):
+    doc = nlp(text)
+    date = date_for_event(doc, trigger(doc, "attaqué"), find_dates(doc, TUESDAY), TUESDAY)
+    assert (date.value, date.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elle portait une robe blanche ce soir-là.",
+        "Il a été invité à cette soirée par un ami.",
+        "Plus de 10.000 nouveaux cas toutes les 24 heures.",
+    ],
+)
+def test_anaphoric_and_non_temporal_uses_are_not_taken(nlp, text):
+    assert dates_of(nlp, text) == []
+
+
+def test_anchored_day_far_from_any_date_counts_from_publication(nlp):
+    filler = " Les secours sont restés sur place pendant des heures pour dégager les décombres." * 5
+    found = dates_of(nlp, "Le 2 septembre, un immeuble s'est effondré." + filler + " On compte 83 morts depuis la veille.")
+    assert [f[1] for f in found] == ["2016-09-02", "2016-09-05"]
+
+
+def test_a_range_follows_the_tense_even_with_a_broken_parse(nlp):
+    found = dates_of(nlp, "Dimanche et lundi auront lieu les hommages officiels.", dt.date(2019, 9, 28))
+    assert [(f[1], f[3]) for f in found] == [("2019-09-29", "2019-09-30")]

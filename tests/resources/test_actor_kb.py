@@ -1,0 +1,81 @@
+"""The actor knowledge base is consistent: valid entries, aliases that resolve to their own entry, no silent clash."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.errors import ResourceError
+from veille.extract.actors import load_kb, resolve_actor_text
+from veille.extract.actors.kb import ENTRY_TYPES, ActorEntry, index_entries, inflect_demonym, parse_entry, valid_country_codes
+
+CODES = valid_country_codes()
+
+
+def test_every_entry_has_a_valid_type_and_country():
+    kb = load_kb()
+    assert len(kb.entries) > 150
+    for entry in kb.entries:
+        assert entry.type in ENTRY_TYPES, entry.name
+        assert entry.country is None or entry.country in CODES, entry.name
+        assert entry.operates <= CODES, entry.name
+
+
+def alias_cases():
+    return [(entry, alias) for entry in load_kb().entries for alias in entry.aliases]
+
+
+def test_every_alias_resolves_to_its_own_entry():
+    wrong = []
+    for entry, alias in alias_cases():
+        country = entry.country or (sorted(entry.operates)[0] if entry.operates else None)
+        actor = resolve_actor_text(alias, country)
+        if actor is None or actor.name != entry.name:
+            wrong.append((alias, entry.name, actor.name if actor else None))
+    assert wrong == []
+
+
+def test_an_alias_of_two_entries_is_refused_unless_declared_shared():
+    first = ActorEntry(name="A", type="rebel", country="ML", aliases=("Groupe X",))
+    second = ActorEntry(name="B", type="rebel", country="NE", aliases=("groupe x",))
+    with pytest.raises(ResourceError, match="several actors"):
+        index_entries([first, second])
+    first = ActorEntry(name="A", type="rebel", country="ML", aliases=("GX",), shared_aliases=("GX",))
+    second = ActorEntry(name="B", type="rebel", country="NE", aliases=("GX",), shared_aliases=("GX",))
+    assert len(index_entries([first, second]).entries[("gx",)]) == 2
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"name": "X", "type": "militia", "country": "ML", "aliases": ["X"]}, "invalid type"),
+        ({"name": "X", "type": "rebel", "country": "ZZ", "aliases": ["X"]}, "invalid country"),
+        ({"name": "X", "type": "rebel", "country": "ML", "aliases": []}, "aliases"),
+        ({"name": "X", "type": "rebel", "country": "ML", "aliases": ["X"], "alias": ["Y"]}, "unknown keys"),
+        ({"name": "X", "type": "rebel", "country": "ML", "aliases": ["X"], "shared_aliases": ["Y"]}, "shared"),
+    ],
+)
+def test_a_malformed_entry_is_a_clear_error(raw, message):
+    with pytest.raises(ResourceError, match=message):
+        parse_entry(raw, "test.yaml", CODES)
+
+
+@pytest.mark.parametrize(
+    "adjective, forms",
+    [
+        ("israélien", {"israelien", "israelienne", "israeliens", "israeliennes"}),
+        ("russe", {"russe", "russes"}),
+        ("français", {"francais", "francaise", "francaises"}),
+        ("américain", {"americain", "americaine", "americains", "americaines"}),
+    ],
+)
+def test_demonyms_are_inflected(adjective, forms):
+    assert inflect_demonym(adjective) == forms
+
+
+def test_every_country_has_a_government_name_and_demonyms_are_unique():
+    kb = load_kb()
+    assert len(kb.countries) >= 249
+    assert kb.role_name("military", "CD") == "Military Forces of the Democratic Republic of Congo"
+    assert kb.role_name("civilians", "CD") == "Civilians (Democratic Republic of Congo)"
+    assert kb.role_name("government", "TR") == "Government of Turkey"
+    assert kb.demonyms["turques"] == "TR"

@@ -1,0 +1,118 @@
+"""The entity mentions of an article: spaCy's named entities, knowledge-base names spaCy missed, generic agents."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.extract.actors.kb import SKIPPED_TOKENS, ActorKB, fold, load_kb
+from veille.extract.actors.resolve import (
+    Resolution,
+    Word,
+    agent_matches,
+    entry_resolution,
+    named_matches,
+    resolve_span,
+    words_of,
+)
+from veille.model import EntityActor, EntityMention
+
+# Dependencies of a country or capital name that make it an actor ("Moscou a dénoncé"), not a place.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+# Right-hand dependents kept in a generic agent's phrase ("des hommes armés non identifiés", "l'armée turque").
+AGENT_RIGHT_DEPS = frozenset({"amod", "nummod", "fixed", "flat", "flat:name"})
+
+
+def find_entities(doc: Doc, country: str | None = None) -> list[EntityMention]:
+    """Every entity mention of `doc`, in text order, each with its resolved actor or None when unknown."""
+    kb = load_kb()
+    mentions = [mention_of_entity(kb, ent, country) for ent in doc.ents]
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    mentions += find_missed_names(kb, doc, taken, country)
+    mentions += find_agents(kb, doc, taken, country)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def mention_of_entity(kb: ActorKB, ent: Span, country: str | None) -> EntityMention:
+    """A spaCy entity resolved by name only: places become actors only as subjects (capital metonymy)."""
+    words, root = words_of(ent)
+    resolution: Resolution | None = None
+    named = named_matches(kb, words, country)
+    if named:
+        best = max(named, key=lambda m: m.end - m.start)
+        resolution = entry_resolution(kb, best.value, country)
+    elif ent.label_ == "LOC" and ent.root.dep_ in SUBJECT_DEPS:
+        resolution = resolve_span(ent, country)
+    return EntityMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_,
+                         actor=entity_actor(resolution))
+
+
+def entity_actor(resolution: Resolution | None) -> EntityActor | None:
+    if resolution is None or resolution.type == "unknown":
+        return None
+    return EntityActor(name=resolution.name, type=resolution.type, country=resolution.country)
+
+
+def find_missed_names(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -> list[EntityMention]:
+    """Knowledge-base names outside spaCy's entities ("les FAMa", "le JNIM", "wazalendo"): one pass of lookups."""
+    tokens = [t for t in doc if t.text not in SKIPPED_TOKENS and not t.is_space]
+    keys = [fold(t.text) for t in tokens]
+    found: list[EntityMention] = []
+    i = 0
+    while i < len(tokens):
+        hit = kb.named.match_at(keys, i) if keys[i] in kb.named.lengths else None
+        if hit is None:
+            i += 1
+            continue
+        length = hit[0]
+        span_tokens = tokens[i : i + length]
+        if any(taken[t.i] for t in span_tokens):
+            i += 1
+            continue
+        words = [Word(t.text, keys[i + k], t.pos_, t.ent_type_, t.dep_) for k, t in enumerate(span_tokens)]
+        named = named_matches(kb, words, country)
+        if named and named[0].end - named[0].start == length:
+            resolution = entry_resolution(kb, named[0].value, country)
+            first, last = span_tokens[0], span_tokens[-1]
+            found.append(EntityMention(text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx,
+                                       end=last.idx + len(last.text), label=resolution.label,
+                                       actor=entity_actor(resolution)))
+            for t in span_tokens:
+                taken[t.i] = True
+        i += length
+    return found
+
+
+def find_agents(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -> list[EntityMention]:
+    """Generic agents ("des hommes armés", "la foule", "les policiers") as AGENT mentions with their actor."""
+    found: list[EntityMention] = []
+    for token in doc:
+        if taken[token.i] or fold(token.text) not in kb.agents.lengths or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        window = [t for t in doc[token.i : token.i + 8] if t.text not in SKIPPED_TOKENS and not t.is_space]
+        words = [Word(t.text, fold(t.text), t.pos_, t.ent_type_, t.dep_) for t in window]
+        matches = agent_matches(kb, words)
+        if not matches or matches[0].start != 0:
+            continue
+        phrase = agent_phrase(token, window[matches[0].end - 1].i + 1)
+        resolution = resolve_span(phrase, country)
+        if resolution is None:
+            continue
+        found.append(EntityMention(text=phrase.text, start=phrase.start_char, end=phrase.end_char, label="AGENT",
+                                   actor=entity_actor(resolution)))
+        for t in phrase:
+            taken[t.i] = True
+    return found
+
+
+def agent_phrase(head: Token, end: int) -> Span:
+    """The noun phrase of an agent phrase ending before `end`: determiners, numbers, adjectives on the right."""
+    start = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in ("det", "nummod", "amod")])
+    for child in head.rights:
+        if child.dep_ in AGENT_RIGHT_DEPS and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.i == end and child.dep_ in ("punct",) and child.text in SKIPPED_TOKENS:
+            end = child.i + 1
+    return head.doc[start:end]

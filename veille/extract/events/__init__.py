@@ -1,0 +1,176 @@
+"""Events: French triggers on the parse, typed in ACLED and PLOVER, with their arguments.
+
+The cascade, one small step per module:
+1. `detect`: trigger candidates from the lexicon (`resources/fr/triggers.yaml`);
+2. `classify`: context refinements retype them (weapons, targets, agents);
+3. `scope`: negated, future, hypothetical, denied and out-of-domain candidates are dropped
+   (`resources/fr/event_scope.yaml`);
+4. candidates of one type in one sentence make one draft per place (`arguments`);
+5. `merge`: drafts of the same real-world event fold into one record.
+See docs/events.md for every rule family and the meaning of `confidence`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+
+from veille.extract.dates import date_for_event
+from veille.extract.events.arguments import (
+    Toll,
+    casualties_in,
+    choose_places,
+    find_actors,
+    segment_of,
+    sources_for,
+    to_location,
+    toll_from,
+)
+from veille.extract.events.classify import refine
+from veille.extract.events.detect import Candidate, find_candidates
+from veille.extract.events.lexicon import Lexicon, load_lexicon
+from veille.extract.events.merge import Draft, merge_drafts, repeat_bonus
+from veille.extract.events.scope import scope_reason
+from veille.extract.events.view import DocView
+from veille.extract.mentions import Mentions
+from veille.model import AggregateClaim, Event
+
+# Confidence adjustments (see docs/events.md, "confidence"); set by reading the dev errors, not fitted.
+PLACE_BONUS = 0.05  # the event has a town-level place
+DATE_BONUS = 0.05  # the text dates the event
+ACTOR_BONUS = 0.05  # the initiator is resolved
+TOLL_BONUS = 0.05  # casualty figures are attached
+REPORTED_PENALTY = 0.1  # journalistic conditional: "aurait été interpellé"
+# Events below this confidence are not output (0 keeps everything the rules accept).
+MIN_CONFIDENCE = 0.0
+NO_DATE_PLOVER = frozenset({"THREATEN"})  # a threat about the future is itself a present event
+
+__all__ = ["extract_events", "find_event_candidates"]
+
+
+def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], list[AggregateClaim]]:
+    """Extract the events of one article and the casualty totals that span several of them."""
+    lexicon = load_lexicon()
+    view = DocView(mentions.doc)
+    candidates = find_event_candidates(mentions, lexicon, view)
+    aggregates: list[AggregateClaim] = []
+    drafts: list[Draft] = []
+    for _, group in groupby(candidates, key=lambda c: c.token.sent.start):
+        for cands in _by_type(list(group)):
+            drafts.extend(build_drafts(cands, mentions, view, lexicon, aggregates))
+    merged = merge_drafts(drafts)
+    events = [to_event(draft, f"{article_id}-e{n}") for n, draft in enumerate(merged, start=1)]
+    return [e for e in events if e.confidence >= MIN_CONFIDENCE], aggregates
+
+
+def find_event_candidates(
+    mentions: Mentions, lexicon: Lexicon | None = None, view: DocView | None = None
+) -> list[Candidate]:
+    """The typed trigger candidates of an article that pass every scope rule, in text order."""
+    lexicon = lexicon or load_lexicon()
+    view = view or DocView(mentions.doc)
+    article_conflict = view.count(lexicon.cues["ctx:conflict"], mentions.doc)
+    kept: list[Candidate] = []
+    for cand in find_candidates(view, lexicon):
+        refine(cand, view, lexicon)
+        reason = scope_reason(cand, view, lexicon, article_conflict)
+        if reason == "negated" and cand.trigger.spec.when_negated:
+            cand.plover, cand.acled, reason = cand.trigger.spec.when_negated, None, None
+        if reason is None:
+            kept.append(cand)
+    return kept
+
+
+def _by_type(cands: list[Candidate]) -> Iterator[list[Candidate]]:
+    """Candidates of one sentence grouped by event type, in order of first appearance."""
+    order: dict[str, list[Candidate]] = {}
+    for cand in cands:
+        order.setdefault(cand.type_key, []).append(cand)
+    yield from order.values()
+
+
+def representative(cands: list[Candidate]) -> Candidate:
+    """The candidate that best says what the event is: a specific one first, then the most reliable."""
+    return max(cands, key=lambda c: (c.trigger.spec.family != "violence", c.refined, c.confidence, -c.token.i))
+
+
+def is_specific(cand: Candidate) -> bool:
+    """Typed by a context cue, or by a trigger more specific than a generic attack ("prise de contrôle")."""
+    return cand.refined or cand.trigger.spec.family != "violence"
+
+
+def build_drafts(
+    cands: list[Candidate], mentions: Mentions, view: DocView, lexicon: Lexicon, aggregates: list[AggregateClaim]
+) -> list[Draft]:
+    """One draft per place for one sentence's candidates of one type; a shared toll becomes an aggregate."""
+    rep = representative(cands)
+    token, sent = rep.token, rep.token.sent
+    date = date_for_event(mentions.doc, token.i, mentions.dates, mentions.published)
+    if date.precision != "unknown" and date.value > mentions.published.isoformat() and rep.plover not in NO_DATE_PLOVER:
+        return []  # dated after publication: planned, not happened
+    span = segment_of(token)
+    evidence = mentions.doc.text[span[0]:span[1]]
+    sources = sources_for(mentions.attributions, *span)
+    casualties = casualties_in(mentions, *span)
+    places = choose_places(mentions, token)
+    toll = toll_from(casualties, token.idx, sources) if rep.trigger.spec.plover in ("ASSAULT", "COERCE") else Toll(
+        sources=sources
+    )
+    is_total = len(places) > 1 or view.has(lexicon.cues["aggregate_cues"], sent.start, sent.end)
+    if is_total and (toll.fatalities or toll.injured):
+        aggregates.append(
+            AggregateClaim(text=evidence, fatalities=toll.fatalities, injured=toll.injured, sources=sources, span=span)
+        )
+        toll = Toll(sources=sources)
+    actor1, actor2 = find_actors(token, mentions.country)
+    drafts = []
+    for place in places or [None]:
+        location = to_location(place, mentions.country if rep.acled else None)
+        drafts.append(
+            Draft(
+                acled=rep.acled, plover=rep.plover, date=date, location=location, actor1=actor1, actor2=actor2,
+                toll=Toll(**vars(toll)) if len(places) > 1 else toll, evidence=evidence, evidence_span=span,
+                confidence=_confidence(rep, location, date.precision, actor1, toll),
+                specific=is_specific(rep),
+                sentence_start=sent.start_char,
+            )
+        )
+    if len(drafts) > 1:
+        ids = {id(d) for d in drafts}
+        for draft in drafts:
+            draft.siblings = ids - {id(draft)}
+    return drafts
+
+
+def _confidence(rep: Candidate, location, date_precision: str, actor1, toll: Toll) -> float:
+    score = rep.confidence
+    if location is not None and location.precision in ("exact", "near"):
+        score += PLACE_BONUS
+    if date_precision != "unknown":
+        score += DATE_BONUS
+    if actor1 is not None:
+        score += ACTOR_BONUS
+    if toll.fatalities is not None or toll.injured is not None:
+        score += TOLL_BONUS
+    if rep.reported:
+        score -= REPORTED_PENALTY
+    return score
+
+
+def to_event(draft: Draft, event_id: str) -> Event:
+    """The public record of a merged draft."""
+    toll = draft.toll
+    confidence = round(min(0.99, max(0.05, draft.confidence + repeat_bonus(draft))), 3)
+    return Event(
+        event_id=event_id,
+        acled={"event_type": draft.acled[0], "sub_event_type": draft.acled[1]} if draft.acled else None,
+        plover=draft.plover,
+        date=draft.date.value, date_precision=draft.date.precision, date_text=draft.date.text,
+        location=draft.location, actor1=draft.actor1, actor2=draft.actor2,
+        fatalities=toll.fatalities, injured=toll.injured,
+        fatalities_low=toll.fatalities_low, fatalities_high=toll.fatalities_high,
+        fatalities_approx=toll.fatalities_approx, injured_approx=toll.injured_approx,
+        sources=toll.sources, claims=toll.claims,
+        evidence=draft.evidence, evidence_span=draft.evidence_span, confidence=confidence,
+    )

@@ -1,0 +1,175 @@
+"""Event arguments from the parse and the mention layers: place, actors, casualties, sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from veille.extract.actors import actor_for_span
+from veille.extract.events.classify import agent_phrases, patient_phrases
+from veille.extract.mentions import Attribution, Casualty, Mentions
+from veille.model import Actor, Claim, Location, PlaceMention
+
+# A coarse place (region, country) must be this many characters nearer than a town to be preferred.
+COARSE_PLACE_PENALTY = 80
+PRECISION_RANK = {"exact": 0, "near": 1, "admin1": 2, "country": 3, None: 4}
+
+
+@dataclass
+class Toll:
+    """The casualty figures of one event, with who reported them."""
+
+    fatalities: int | None = None
+    injured: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    fatalities_approx: bool = False
+    injured_approx: bool = False
+    sources: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def segment_of(token: Token) -> tuple[int, int]:
+    """The character span of the trigger's sentence, cut at line breaks (the parser joins paragraphs when a
+    title or a line lacks final punctuation), without surrounding whitespace."""
+    sent, text = token.sent, token.doc.text
+    start, end = sent.start_char, sent.end_char
+    line_start = text.rfind("\n", start, token.idx) + 1
+    line_end = text.find("\n", token.idx, end)
+    start, end = max(start, line_start), end if line_end == -1 else line_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def places_in(mentions: Mentions, start: int, end: int) -> list[PlaceMention]:
+    return [p for p in mentions.places if start <= p.start and p.end <= end]
+
+
+def place_token(mentions: Mentions, place: PlaceMention) -> Token | None:
+    span = mentions.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def choose_places(mentions: Mentions, trigger: Token) -> list[PlaceMention]:
+    """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions),
+    plus the places coordinated with it ("à Tartous, Homs et Hassaké": one event per town)."""
+    candidates = places_in(mentions, *segment_of(trigger))
+    if not candidates:
+        return []
+
+    def cost(place: PlaceMention) -> float:
+        distance = min(abs(place.start - trigger.idx), abs(place.end - trigger.idx))
+        coarse = place.precision in ("admin1", "country") or place.lat is None
+        return distance + (COARSE_PLACE_PENALTY if coarse else 0)
+
+    best = min(candidates, key=cost)
+    siblings = coordinated_places(mentions, best, candidates)
+    return [best, *siblings] if siblings else [best]
+
+
+def coordinated_places(mentions: Mentions, best: PlaceMention, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """Other towns listed with `best` ("Tartous, Homs et Hassaké"): linked by conj in the parse, or
+    separated only by commas, "et", prepositions and determiners. Text order, distinct by name."""
+    towns = [p for p in candidates if p.precision in ("exact", "near") and p.lat is not None]
+    if best not in towns:
+        return []
+    towns.sort(key=lambda p: p.start)
+    tokens = {id(p): place_token(mentions, p) for p in towns}
+    listed = {id(best)}
+    changed = True
+    while changed:  # grow the list from `best` through its neighbours
+        changed = False
+        for a, b in zip(towns, towns[1:], strict=False):
+            if (id(a) in listed) != (id(b) in listed) and _listed_together(mentions, a, b, tokens):
+                listed |= {id(a), id(b)}
+                changed = True
+    names = {best.text}
+    found = []
+    for place in towns:
+        if id(place) in listed and place.text not in names:
+            names.add(place.text)
+            found.append(place)
+    return found
+
+
+LIST_GAP_POS = frozenset({"PUNCT", "CCONJ", "ADP", "DET"})
+LIST_GAP_WORDS = frozenset({"ainsi", "que", "qu'", "puis"})
+
+
+def _listed_together(mentions: Mentions, a: PlaceMention, b: PlaceMention, tokens: dict) -> bool:
+    ta, tb = tokens[id(a)], tokens[id(b)]
+    if ta is None or tb is None:
+        return False
+    if (ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i):
+        return True
+    gap = mentions.doc.char_span(a.end, b.start, alignment_mode="expand")
+    if gap is None:
+        return False
+    return len(gap) <= 4 and all(t.pos_ in LIST_GAP_POS or t.lower_ in LIST_GAP_WORDS for t in gap)
+
+
+def to_location(place: PlaceMention | None, country: str | None) -> Location | None:
+    """The record's location; with no place, the article's country at 'country' precision when known."""
+    if place is None:
+        return Location(country=country, precision="country") if country else None
+    return Location(
+        name=place.text, geonameid=place.geonameid, gazetteer_name=place.gazetteer_name, country=place.country,
+        admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision,
+    )
+
+
+def find_actors(trigger: Token, country: str | None) -> tuple[Actor | None, Actor | None]:
+    """actor1 from the agent phrase, actor2 from the patient phrase, resolved by the actor layer."""
+    return _first_actor(agent_phrases(trigger), country), _first_actor(patient_phrases(trigger), country)
+
+
+def _first_actor(phrases: list[list[Token]], country: str | None) -> Actor | None:
+    for tokens in phrases:
+        if not tokens:
+            continue
+        doc = tokens[0].doc
+        span = Span(doc, tokens[0].i, tokens[-1].i + 1)
+        actor = actor_for_span(span, country)
+        if actor is not None:
+            return actor
+    return None
+
+
+def casualties_in(mentions: Mentions, start: int, end: int) -> list[Casualty]:
+    return [c for c in mentions.casualties if start <= c.start and c.end <= end]
+
+
+def toll_from(casualties: list[Casualty], trigger_char: int, sources: list[str]) -> Toll:
+    """The figures nearest the trigger, one per kind; a negated figure ('aucune victime') is 0."""
+    toll = Toll(sources=list(sources))
+    for kind in ("killed", "injured"):
+        figures = [c for c in casualties if c.kind == kind and (c.value is not None or c.negated)]
+        if not figures:
+            continue
+        figure = min(figures, key=lambda c: abs(c.start - trigger_char))
+        value = 0 if figure.negated else figure.value
+        if kind == "killed":
+            toll.fatalities = value
+            toll.fatalities_low = 0 if figure.negated else figure.low if figure.low is not None else value
+            toll.fatalities_high = 0 if figure.negated else figure.high if figure.high is not None else value
+            toll.fatalities_approx = figure.approx
+        else:
+            toll.injured = value
+            toll.injured_approx = figure.approx
+    if toll.fatalities is not None or toll.injured is not None:
+        toll.claims = [Claim(source=s, fatalities=toll.fatalities, injured=toll.injured) for s in sources]
+    return toll
+
+
+def sources_for(attributions: list[Attribution], start: int, end: int) -> list[str]:
+    """Who the sentence [start, end) is attributed to, in text order, without repeats."""
+    found: list[str] = []
+    for attribution in attributions:
+        overlaps = attribution.scope_start < end and start < attribution.scope_end
+        if overlaps and attribution.source not in found:
+            found.append(attribution.source)
+    return found

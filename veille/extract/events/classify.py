@@ -1,0 +1,106 @@
+"""Typing by context: refinements retype a candidate from the words around it (weapons, targets, agents)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from veille.extract.events.detect import Candidate
+from veille.extract.events.lexicon import Lexicon
+from veille.extract.events.view import DocView
+
+# Confidence added when the type comes from a context cue, not only from the trigger's default.
+REFINED_BONUS = 0.1
+PATIENT_DEPS = ("obj", "nsubj:pass", "obl:arg")
+AGENT_DEPS = ("nsubj",)
+
+
+def refine(cand: Candidate, view: DocView, lexicon: Lexicon) -> None:
+    """Apply the first matching refinement of the candidate's family (file order = priority)."""
+    family = cand.trigger.spec.family
+    for rule, cues in zip(lexicon.refinements, lexicon.refinement_cues, strict=True):
+        if family not in rule.families:
+            continue
+        tokens = context_tokens(cand.token, rule.where)
+        if not tokens or not view.in_tokens(cues, tokens):
+            continue
+        if rule.acled is not None:
+            cand.acled = rule.acled
+        if rule.plover is not None:
+            cand.plover = rule.plover
+        cand.refined = True
+        cand.confidence = min(1.0, cand.confidence + REFINED_BONUS)
+        return
+
+
+def context_tokens(token: Token, where: str) -> list[Token]:
+    """The tokens a refinement looks at: the sentence, the trigger's clause, its patient or its agent."""
+    if where == "sentence":
+        return list(token.sent)
+    if where == "clause":
+        return list(_clause_head(token).subtree)
+    if where == "target":
+        return [t for phrase in patient_phrases(token) for t in phrase]
+    return [t for phrase in agent_phrases(token) for t in phrase]
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb a noun trigger depends on, or the trigger verb itself, widened to its governor for xcomp."""
+    head = token if token.pos_ in ("VERB", "AUX") else token.head
+    return head.head if head.dep_ == "xcomp" else head
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children) or "Pass" in verb.morph.get("Voice")
+
+
+def _case(token: Token) -> str | None:
+    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return cases[0] if cases else None
+
+
+def agent_phrases(token: Token) -> list[list[Token]]:
+    """The noun phrases acting in the event: subject, 'par X' of a passive, subject of a light verb."""
+    phrases: list[list[Token]] = []
+    if token.pos_ in ("VERB", "AUX"):
+        passive = _is_passive(token)
+        for child in token.children:
+            if (child.dep_ == "nsubj" and not passive) or (_case(child) == "par" and passive):
+                phrases.append(noun_phrase(child))
+        if not phrases and token.dep_ == "xcomp":
+            phrases = [noun_phrase(c) for c in token.head.children if c.dep_ == "nsubj"]
+    else:
+        phrases = [noun_phrase(c) for c in token.children if _case(c) == "par"]
+        if not phrases and token.dep_ == "obj":
+            phrases = [noun_phrase(c) for c in token.head.children if c.dep_ == "nsubj"]
+    return phrases
+
+
+def patient_phrases(token: Token) -> list[list[Token]]:
+    """The noun phrases undergoing the event: object, subject of a passive, 'contre X', 'sur X'."""
+    phrases: list[list[Token]] = []
+    if token.pos_ in ("VERB", "AUX"):
+        passive = _is_passive(token)
+        for child in token.children:
+            if child.dep_ == "obj" or (child.dep_ == "nsubj:pass" and passive) or _case(child) in ("contre", "sur"):
+                phrases.append(noun_phrase(child))
+    else:
+        phrases = [noun_phrase(c) for c in token.children if _case(c) in ("contre", "sur")]
+        if not phrases and token.dep_ == "nsubj":
+            phrases = [noun_phrase(c) for c in token.head.children if c.dep_ == "obj"]
+    return phrases
+
+
+# Children whose subtrees are cut from an actor's noun phrase (relative clauses, incidental clauses).
+CUT_DEPS = frozenset({"acl:relcl", "acl", "punct", "parataxis", "advcl", "dep", "cc", "conj", "case", "mark"})
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The head noun with its determiners, adjectives, names and complements, without clauses."""
+    if head.pos_ == "PRON" and head.dep_.startswith("nsubj") and head.head.dep_ == "acl:relcl":
+        head = head.head.head  # "... qui a attaqué": the antecedent
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in CUT_DEPS:
+            continue
+        tokens.extend(child.subtree)
+    return sorted(tokens, key=lambda t: t.i)

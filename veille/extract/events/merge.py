@@ -1,0 +1,141 @@
+"""One record per real-world event: drafts of the same event (headline, lead, recap) merge into one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from veille.extract.events.arguments import PRECISION_RANK, Toll
+from veille.extract.mentions import EventDate
+from veille.model import Actor, Location
+
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+# Confidence gained per further mention of the same event (the headline and the body agree), capped.
+REPEAT_BONUS = 0.05
+REPEAT_BONUS_MAX = 0.1
+
+
+@dataclass
+class Draft:
+    """An event before merging: its fields, and what the merge needs to know about how they were found."""
+
+    acled: tuple[str, str] | None
+    plover: str
+    date: EventDate
+    location: Location | None
+    actor1: Actor | None
+    actor2: Actor | None
+    toll: Toll
+    evidence: str
+    evidence_span: tuple[int, int]
+    confidence: float
+    specific: bool  # the sub-event type comes from a context cue or a specific trigger
+    repeats: int = 0
+    sentence_start: int = 0
+    siblings: set[int] = field(default_factory=set)  # ids of drafts split from the same sentence
+
+    @property
+    def type_key(self) -> str:
+        return self.acled[0] if self.acled else self.plover
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Fold each draft into the first earlier one it is compatible with, else keep it (text order)."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        target = next((k for k in kept if compatible(k, draft)), None)
+        if target is None:
+            kept.append(draft)
+        else:
+            absorb(target, draft)
+    return kept
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    """Same kind of action, by compatible actors, at a compatible place and date."""
+    if a.type_key != b.type_key or a.plover != b.plover:
+        return False
+    if id(b) in a.siblings or id(a) in b.siblings:
+        return False
+    if a.acled is None:  # political interactions merge only when their initiator is known to agree
+        return a.actor1 is not None and b.actor1 is not None and a.actor1.name == b.actor1.name and _dates_agree(
+            a.date, b.date
+        )
+    if a.specific and b.specific and a.acled != b.acled:
+        return False
+    return _places_agree(a.location, b.location) and _dates_agree(a.date, b.date) and _actors_agree(a, b)
+
+
+def _places_agree(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.precision in ("admin1", "country") or b.precision in ("admin1", "country"):
+        return True
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    return (a.name or "").lower() == (b.name or "").lower()
+
+
+def _dates_agree(a: EventDate, b: EventDate) -> bool:
+    if a.precision == "unknown" or b.precision == "unknown" or a.value == b.value:
+        return True
+    fine, coarse = (a, b) if DATE_RANK[a.precision] <= DATE_RANK[b.precision] else (b, a)
+    try:
+        fine_day, coarse_day = dt.date.fromisoformat(fine.value), dt.date.fromisoformat(coarse.value)
+    except ValueError:
+        return False
+    if coarse.precision == "week":
+        return 0 <= (fine_day - coarse_day).days <= 6
+    if coarse.precision == "month":
+        return (fine_day.year, fine_day.month) == (coarse_day.year, coarse_day.month)
+    if coarse.precision == "year":
+        return fine_day.year == coarse_day.year
+    return False
+
+
+def _actors_agree(a: Draft, b: Draft) -> bool:
+    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if x is not None and y is not None and x.name != y.name:
+            return False
+    return True
+
+
+def absorb(into: Draft, other: Draft) -> None:
+    """Merge `other` into `into`, keeping the most specific value of every field."""
+    if other.specific and not into.specific:
+        into.acled, into.specific = other.acled, True
+    if PRECISION_RANK.get(_precision(other.location), 4) < PRECISION_RANK.get(_precision(into.location), 4):
+        into.location = other.location
+    if DATE_RANK[other.date.precision] < DATE_RANK[into.date.precision]:
+        into.date = other.date
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    _merge_toll(into.toll, other.toll)
+    if other.confidence > into.confidence:
+        into.evidence, into.evidence_span = other.evidence, other.evidence_span
+    into.repeats += 1 + other.repeats
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def repeat_bonus(draft: Draft) -> float:
+    """Confidence gained because the article reports this event more than once."""
+    return min(REPEAT_BONUS_MAX, REPEAT_BONUS * draft.repeats)
+
+
+def _precision(location: Location | None) -> str | None:
+    return location.precision if location is not None else None
+
+
+def _merge_toll(into: Toll, other: Toll) -> None:
+    if into.fatalities is None and other.fatalities is not None:
+        into.fatalities, into.fatalities_approx = other.fatalities, other.fatalities_approx
+    lows = [v for v in (into.fatalities_low, other.fatalities_low) if v is not None]
+    highs = [v for v in (into.fatalities_high, other.fatalities_high) if v is not None]
+    into.fatalities_low = min(lows) if lows else None
+    into.fatalities_high = max(highs) if highs else None
+    if into.injured is None and other.injured is not None:
+        into.injured, into.injured_approx = other.injured, other.injured_approx
+    into.sources += [s for s in other.sources if s not in into.sources]
+    into.claims += [c for c in other.claims if c not in into.claims]

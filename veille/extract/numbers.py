@@ -1,0 +1,284 @@
+"""French numbers: digits with French separators, number words, approximations and bounds.
+
+`parse_number("au moins 43")` -> Number(value=43, low=43, high=None, approx=True). The words come from
+`resources/fr/numbers.yaml`; the reader is strict (the whole text must be a number phrase), so callers can
+try growing token windows and keep the longest one that reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from veille.errors import ResourceError
+from veille.resources import load_yaml
+
+NUMBERS_FILE = "fr/numbers.yaml"
+
+# Thousands grouped by spaces or dots ("2 600", "3.453.510"), optionally with a decimal comma.
+_GROUPED = re.compile(r"^\d{1,3}(?:([ .])\d{3})(?:\1\d{3})*(?:,\d+)?$")
+_PLAIN = re.compile(r"^\d+(?:,\d+)?$")
+# A dot followed by one or two digits is a decimal point ("1.5"); three digits are a thousands group.
+_DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as the text gives it: best value, bounds, and whether it is rounded or bounded."""
+
+    value: int | float | None  # None only for vague counts ("des dizaines"), see parse_quantity
+    low: int | float | None = None
+    high: int | float | None = None
+    approx: bool = False
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """The number words of numbers.yaml, checked once at load."""
+
+    units: dict[str, int]
+    multipliers: dict[str, int]
+    approximations: dict[str, int]
+    definite_determiners: frozenset[str]
+    vague_determiners: tuple[str, ...]
+    lower: tuple[str, ...]
+    upper: tuple[str, ...]
+    about: tuple[str, ...]
+    ranges: tuple[tuple[str, str], ...]
+
+
+def _int_table(data: dict, key: str) -> dict[str, int]:
+    table = data.get(key)
+    if not isinstance(table, dict) or not table:
+        raise ResourceError(f"{NUMBERS_FILE}: '{key}' must be a non-empty mapping of word -> integer")
+    for word, value in table.items():
+        if not isinstance(word, str) or not isinstance(value, int) or isinstance(value, bool):
+            raise ResourceError(f"{NUMBERS_FILE}: '{key}.{word}' must map a word to an integer, got {value!r}")
+    return {word.lower(): value for word, value in table.items()}
+
+
+def _phrases(data: dict, *keys: str) -> tuple[str, ...]:
+    node = data
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    if not isinstance(node, list) or not all(isinstance(p, str) and p for p in node):
+        raise ResourceError(f"{NUMBERS_FILE}: '{'.'.join(keys)}' must be a list of non-empty strings")
+    # Longest first, so "au moins" wins over a shorter phrase it contains.
+    return tuple(sorted((normalise(p) for p in node), key=len, reverse=True))
+
+
+@cache
+def number_lexicon() -> NumberLexicon:
+    """Load and validate numbers.yaml (once per process)."""
+    data = load_yaml(NUMBERS_FILE)
+    if not isinstance(data, dict):
+        raise ResourceError(f"{NUMBERS_FILE}: top level must be a mapping")
+    ranges = data.get("ranges")
+    if not isinstance(ranges, list) or not all(
+        isinstance(r, list) and len(r) == 2 and all(isinstance(w, str) for w in r) and r[1] for r in ranges
+    ):
+        raise ResourceError(f"{NUMBERS_FILE}: 'ranges' must be a list of [opening word or '', joining word]")
+    return NumberLexicon(
+        units=_int_table(data, "units"),
+        multipliers=_int_table(data, "multipliers"),
+        approximations=_int_table(data, "approximations"),
+        definite_determiners=frozenset(_phrases(data, "approximation_determiners", "definite")),
+        vague_determiners=_phrases(data, "approximation_determiners", "vague"),
+        lower=_phrases(data, "bounds", "lower"),
+        upper=_phrases(data, "bounds", "upper"),
+        about=_phrases(data, "bounds", "about"),
+        ranges=tuple((normalise(a), normalise(b)) for a, b in ranges),
+    )
+
+
+def normalise(text: str) -> str:
+    """Lowercase, typographic apostrophes to ', every kind of space to one space."""
+    return _SPACES.sub(" ", text.replace("’", "'").replace("\u2011", "-")).strip().lower()
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def read_digits(text: str) -> int | float | None:
+    """Digits with French separators: "2 600", "3.453.510", "1,4", "1.5"; None if `text` is not that."""
+    if _GROUPED.match(text):
+        integer, _, decimals = text.partition(",")
+        digits = integer.replace(" ", "").replace(".", "")
+        return _tidy(float(f"{digits}.{decimals}")) if decimals else int(digits)
+    if _PLAIN.match(text):
+        return _tidy(float(text.replace(",", ".")))
+    if _DOT_DECIMAL.match(text):
+        return _tidy(float(text))
+    return None
+
+
+def read_words(words: list[str], lex: NumberLexicon) -> int | None:
+    """Number words, already split: ["quatre", "vingt", "douze"] -> 92; None if a word is not a number."""
+    if not words or words[0] == "et" or words[-1] == "et":
+        return None
+    words = [w for w in words if w != "et"]
+    total = current = 0
+    previous = ""
+    last_unit = float("inf")  # units of one group come in decreasing order: "vingt et un", not "un trente"
+    for word in words:
+        if word in lex.units:
+            value = lex.units[word]
+            if value == 20 and previous == "quatre":  # quatre-vingt(s) = 4 x 20
+                current += 80 - 4
+            elif value < last_unit:
+                current += value
+            else:
+                return None
+            last_unit = value
+        elif word in lex.multipliers:
+            factor = lex.multipliers[word]
+            if factor == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * factor
+                current = 0
+            last_unit = float("inf")
+        else:
+            return None
+        previous = word
+    return total + current
+
+
+def read_plain(text: str, lex: NumberLexicon) -> int | float | None:
+    """A number with no bound: digits, words, or digits with a multiplier word ("1,4 million")."""
+    value = read_digits(text)
+    if value is not None:
+        return value
+    words = re.split(r"[ -]+", text)
+    value = read_words(words, lex)
+    if value is not None:
+        return value
+    # Digits followed by multiplier words: "2 millions", "1,4 milliard".
+    cut = len(words)
+    while cut > 0 and words[cut - 1] in lex.multipliers:
+        cut -= 1
+    if 0 < cut < len(words):
+        head = read_digits(" ".join(words[:cut]))
+        factor = read_words(words[cut:], lex)
+        if head is not None and factor:
+            return _tidy(head * factor)
+    return None
+
+
+def read_approximation(text: str, lex: NumberLexicon) -> Number | None:
+    """ "une dizaine" -> 10 (approx); "trois centaines" -> 300; "des dizaines", "plusieurs centaines" -> vague."""
+    words = text.split(" ")
+    noun = words[-1]
+    if noun not in lex.approximations:
+        return None
+    base = lex.approximations[noun]
+    determiner = " ".join(words[:-1])
+    if determiner in lex.definite_determiners:
+        return Number(value=base, low=None, high=None, approx=True)
+    if determiner in lex.vague_determiners or not determiner:
+        return Number(value=None, low=None, high=None, approx=True)
+    count = read_plain(determiner, lex)
+    if count is not None and not noun.endswith("s") and count != 1:
+        return None
+    return Number(value=_tidy(count * base), approx=True) if count is not None else None
+
+
+def read_core(text: str, lex: NumberLexicon) -> Number | None:
+    """A number or an approximation, with no bound word."""
+    value = read_plain(text, lex)
+    if value is not None:
+        return Number(value=value, low=value, high=value, approx=False)
+    return read_approximation(text, lex)
+
+
+def _strip_prefix(text: str, phrase: str) -> str | None:
+    """The rest of `text` after `phrase` as a whole word (or after an elided "d'" / "jusqu'")."""
+    if phrase.endswith("'") and text.startswith(phrase):
+        return text[len(phrase):].strip()
+    if text.startswith(phrase + " "):
+        return text[len(phrase) + 1:]
+    return None
+
+
+def read_range(text: str, lex: NumberLexicon) -> Number | None:
+    """ "entre 10 et 15", "de 10 à 15", "10 à 15" -> value 10 (the conservative figure), low 10, high 15."""
+    for opening, joint in lex.ranges:
+        rest = _strip_prefix(text, opening) if opening else text
+        if rest is None:
+            continue
+        parts = rest.split(f" {joint} ")
+        for cut in range(1, len(parts)):
+            low = read_plain(f" {joint} ".join(parts[:cut]), lex)
+            high = read_plain(f" {joint} ".join(parts[cut:]), lex)
+            if low is not None and high is not None and low < high:
+                return Number(value=low, low=low, high=high, approx=True)
+    return None
+
+
+def read_bounded(text: str, lex: NumberLexicon) -> Number | None:
+    """A number after a bound word: "au moins 43", "jusqu'à 30", "près de 50"."""
+    for phrases, kind in ((lex.lower, "lower"), (lex.upper, "upper"), (lex.about, "about")):
+        for phrase in phrases:
+            rest = _strip_prefix(text, phrase)
+            if not rest:
+                continue
+            core = read_core(rest, lex)
+            if core is None or core.value is None:
+                continue
+            if kind == "lower":
+                return Number(value=core.value, low=core.value, high=None, approx=True)
+            if kind == "upper":
+                return Number(value=core.value, low=None, high=core.value, approx=True)
+            return Number(value=core.value, low=None, high=None, approx=True)
+    return None
+
+
+def parse_quantity(text: str) -> Number | None:
+    """Read a French number phrase; a vague count ("des dizaines") gives a Number whose value is None."""
+    lex = number_lexicon()
+    text = normalise(text)
+    if not text:
+        return None
+    return read_range(text, lex) or read_bounded(text, lex) or read_core(text, lex)
+
+
+def parse_number(text: str) -> Number | None:
+    """Read a French number phrase ("2 600", "quatre-vingt-douze", "au moins 43", "une dizaine").
+
+    Returns None when `text` is not a number or is too vague to give one ("des dizaines").
+    """
+    number = parse_quantity(text)
+    return number if number is not None and number.value is not None else None
+
+
+# How many tokens a number phrase may span ("pas moins de deux cent trente et un").
+MAX_NUMBER_TOKENS = 8
+
+
+def number_before(doc: Doc, end: int, floor: int = 0) -> tuple[Number, int] | None:
+    """The longest number phrase made of the tokens just before token `end` (not before `floor`).
+
+    Returns the number and the index of its first token. Used to read "au moins 43" before "morts".
+    """
+    last = doc[end - 1] if end > floor else None
+    if last is None or not (last.like_num or _is_number_word(last.lower_)):
+        return None
+    for start in range(max(floor, end - MAX_NUMBER_TOKENS), end):
+        if doc[start].is_punct:
+            continue
+        number = parse_quantity(doc[start:end].text)
+        if number is not None:
+            return number, start
+    return None
+
+
+def _is_number_word(word: str) -> bool:
+    lex = number_lexicon()
+    word = normalise(word)
+    parts = re.split(r"[ -]+", word)
+    return all(p in lex.units or p in lex.multipliers or p in lex.approximations or p == "et" for p in parts)

@@ -1,0 +1,1 @@
+"""The temporal layer: French date expressions found in text and resolved against the publication date."""

@@ -1,0 +1,78 @@
+"""HTML pages to articles: main text with trafilatura, date, title and URL from the page's own metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from veille.ingest.records import Failure, SourcedArticle, parse_published
+
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_html(raw: bytes, source: str, declared: str | None = None) -> str | Failure:
+    """UTF-8 first, then the charset the server or the page declares; anything else is a failure."""
+    if not raw.strip():
+        return Failure(source=source, reason="empty file")
+    if b"\x00" in raw[:8192]:
+        return Failure(source=source, reason="binary file (contains NUL bytes)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    match = _CHARSET.search(raw[:4096])
+    charset = declared or (match.group(1).decode("ascii") if match else None)
+    if charset and charset.lower().replace("-", "") != "utf8":
+        try:
+            return raw.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return Failure(
+        source=source, reason=f"not valid UTF-8 and no usable declared charset: byte {utf8_error.start}"
+    )
+
+
+def article_from_html(
+    raw: bytes,
+    source: str,
+    article_id: str,
+    published: dt.date | None,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    charset: str | None = None,
+) -> SourcedArticle | Failure:
+    """The page's main text as an article; the page's own date wins over `published` (a fallback)."""
+    import trafilatura  # heavy import, only when HTML is read
+
+    html = decode_html(raw, source, charset)
+    if isinstance(html, Failure):
+        return html
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, url=url)
+    text = getattr(document, "text", None) if document is not None else None
+    if not text:
+        return Failure(source=source, id=article_id, reason="no main text found in the HTML page")
+    page_date = page_published(document)
+    published = page_date or published
+    if published is None:
+        return Failure(source=source, id=article_id, reason="no publication date in the page: pass --published")
+    return SourcedArticle(
+        id=article_id,
+        text=text,
+        published=published,
+        title=getattr(document, "title", None) or title,
+        url=getattr(document, "url", None) or url,
+        source=getattr(document, "sitename", None),
+        origin=source,
+    )
+
+
+def page_published(document) -> dt.date | None:
+    """The publication date trafilatura/htmldate found in the page's metadata, if it is a real date."""
+    value = getattr(document, "date", None)
+    if not value:
+        return None
+    try:
+        return parse_published(str(value))
+    except ValueError:
+        return None

@@ -1,0 +1,82 @@
+"""What readers produce: articles that remember where they came from, or failures that say why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from veille.model import Article
+
+# spaCy refuses longer texts (nlp.max_length); an article this long is a dump, not a news story.
+MAX_TEXT_CHARS = 1_000_000
+
+
+class SourcedArticle(Article):
+    """An article plus its origin (file path or URL) and line number, kept for the store and failures."""
+
+    origin: str | None = None
+    line: int | None = None
+    lang: str | None = None  # the language the input declares, if any
+
+
+@dataclass
+class Failure:
+    """An input that could not become an article (kind "failed") or was left out on purpose ("skipped")."""
+
+    source: str
+    reason: str
+    line: int | None = None
+    id: str | None = None
+    kind: Literal["failed", "skipped"] = "failed"
+
+    def label(self) -> str:
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
+
+
+def parse_published(value: Any) -> dt.date:
+    """A publication date from YYYY-MM-DD, an ISO datetime or an RFC 2822 date (feeds); else ValueError."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"unparseable 'published': {text[:40]!r} (expected YYYY-MM-DD)") from None
+
+
+def article_from_mapping(data: Mapping[str, Any], source: str, line: int, default_id: str) -> SourcedArticle | Failure:
+    """One JSONL line or CSV row (id, published, text, title?, url?, source?, lang?) as an article."""
+    article_id = str(data["id"]) if data.get("id") not in (None, "") else default_id
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Failure(source=source, line=line, id=article_id, reason="missing or empty 'text'")
+    if data.get("published") in (None, ""):
+        return Failure(source=source, line=line, id=article_id, reason="missing 'published' (YYYY-MM-DD)")
+    try:
+        published = parse_published(data["published"])
+    except ValueError as exc:
+        return Failure(source=source, line=line, id=article_id, reason=str(exc))
+    fields = {key: data.get(key) or None for key in ("title", "url", "source", "lang")}
+    try:
+        return SourcedArticle(
+            id=article_id, text=text, published=published, origin=source, line=line, **fields
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        return Failure(source=source, line=line, id=article_id, reason=f"invalid '{field}': {first['msg']}")

@@ -1,0 +1,179 @@
+"""The store as one object: open (and migrate), record runs, articles and failures, answer questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Engine, String, delete, func, insert, literal, or_, select, text, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from veille import __version__
+from veille.errors import StoreError
+from veille.ingest.records import Failure
+from veille.model import Article, ArticleRecord
+from veille.store import schema
+from veille.store.database import make_engine, migrate, safe_url
+from veille.store.writer import write_article
+
+
+class Store:
+    """A veille database: SQLite file or PostgreSQL server, always at the newest schema once opened."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | os.PathLike | None = None) -> Store:
+        """Open (creating and migrating if needed) the store at `db`: path, URL, or None for the default."""
+        engine = make_engine(db)
+        try:
+            migrate(engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot prepare store {safe_url(str(engine.url))}: {exc}") from exc
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return safe_url(str(self.engine.url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # runs
+    def start_run(self, sources: Sequence[str], workers: int) -> int:
+        row = {"started_at": now(), "status": "running", "sources": list(sources), "workers": workers,
+               "version": __version__}
+        with self.engine.begin() as conn:
+            return conn.execute(insert(schema.runs).values(row)).inserted_primary_key[0]
+
+    def finish_run(self, run_id: int, counts: dict, status: str = "done") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(schema.runs).where(schema.runs.c.id == run_id)
+                .values(finished_at=now(), status=status, counts=counts)
+            )
+
+    # articles
+    def known_keys(self, url_hashes: Iterable[str], text_hashes: Iterable[str]) -> set[str]:
+        """Which of these URL and text hashes are already stored (one query per call)."""
+        urls, texts = [u for u in url_hashes if u], list(text_hashes)
+        if not urls and not texts:
+            return set()
+        a = schema.articles.c
+        query = select(a.url_hash, a.text_hash).where(or_(a.url_hash.in_(urls), a.text_hash.in_(texts)))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return {key for row in rows for key in row if key}
+
+    def add_article(
+        self, article: Article, record: ArticleRecord, run_id: int | None, keys: tuple[str | None, str]
+    ) -> bool:
+        """Store one article atomically; False when an article with the same URL or text is already there."""
+        try:
+            with self.engine.begin() as conn:
+                write_article(conn, article, record, run_id, keys)
+                origin = getattr(article, "origin", None)
+                if origin:  # an input that failed in an earlier run and is now stored is no longer a failure
+                    f = schema.failures.c
+                    line = getattr(article, "line", None)
+                    line_match = f.line.is_(None) if line is None else f.line == line
+                    conn.execute(delete(schema.failures).where(f.source == origin, line_match))
+        except IntegrityError:
+            if self.known_keys([keys[0]] if keys[0] else [], [keys[1]]):
+                return False
+            raise
+        return True
+
+    # failures
+    def add_failure(self, failure: Failure, run_id: int | None) -> bool:
+        """Record a failure once: the same source, line and reason seen again (a re-run) adds nothing."""
+        f = schema.failures.c
+        line_match = f.line.is_(None) if failure.line is None else f.line == failure.line
+        seen = select(f.id).where(f.source == failure.source, line_match, f.reason == failure.reason).limit(1)
+        row = {"run_id": run_id, "kind": failure.kind, "source": failure.source, "line": failure.line,
+               "record_id": failure.id, "reason": failure.reason, "created_at": now()}
+        with self.engine.begin() as conn:
+            if conn.execute(seen).first() is not None:
+                return False
+            conn.execute(insert(schema.failures).values(row))
+        return True
+
+    def failures(self, run_id: int | None = None, kind: str | None = None, limit: int | None = None) -> list[dict]:
+        f = schema.failures.c
+        query = select(schema.failures).order_by(f.id)
+        if run_id is not None:
+            query = query.where(f.run_id == run_id)
+        if kind is not None:
+            query = query.where(f.kind == kind)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def last_run_id(self) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(schema.runs.c.id))).scalar()
+
+    # questions
+    def counts(self) -> dict[str, int]:
+        """Rows per table: articles, events, actors, claims, places, quotes, dates, entities, failures."""
+        tables = (schema.articles, *reversed(schema.RECORD_TABLES), schema.failures, schema.runs)
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
+
+    def event_breakdown(self, run_id: int | None = None) -> tuple[dict[str, int], dict[str, int]]:
+        """Events by ACLED type (PLOVER code when untyped) and by country, for one run or the whole store."""
+        e, a = schema.events.c, schema.articles.c
+        kind = func.coalesce(e.event_type, literal("PLOVER ", String) + e.plover)
+        country = func.coalesce(e.country, "unknown")
+        result = []
+        with self.engine.connect() as conn:
+            for column in (kind, country):
+                query = select(column, func.count()).select_from(schema.events.join(schema.articles))
+                if run_id is not None:
+                    query = query.where(a.run_id == run_id)
+                rows = conn.execute(query.group_by(column).order_by(func.count().desc(), column)).all()
+                result.append({str(key): n for key, n in rows})
+        return result[0], result[1]
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search over titles and texts: FTS5 on SQLite, French tsvector on PostgreSQL."""
+        terms = query
+        if self.engine.dialect.name == "postgresql":
+            sql = text(
+                "SELECT id, record_id, title, url, published, "
+                "ts_headline('french', text, websearch_to_tsquery('french', :q), 'MaxWords=20') AS snippet "
+                "FROM articles WHERE search @@ websearch_to_tsquery('french', :q) "
+                "ORDER BY ts_rank(search, websearch_to_tsquery('french', :q)) DESC LIMIT :n"
+            )
+        else:
+            terms = fts_query(query)
+            sql = text(
+                "SELECT a.id, a.record_id, a.title, a.url, a.published, "
+                "snippet(articles_fts, 1, '[', ']', '…', 20) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
+            )
+        try:
+            with self.engine.connect() as conn:
+                return [dict(row._mapping) for row in conn.execute(sql, {"q": terms, "n": limit})]
+        except SQLAlchemyError as exc:
+            raise StoreError(f"search failed for {query!r}: {exc.__cause__ or exc}") from exc
+
+
+def fts_query(query: str) -> str:
+    """Words as FTS5 phrases (so punctuation and keywords like NOT in user text cannot break the syntax)."""
+    words = [w for w in query.replace('"', " ").split() if w]
+    return " ".join(f'"{w}"' for w in words) if words else '""'
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
