@@ -58,7 +58,7 @@ def gold_actors(show_errors: bool) -> None:
     nlp = load_nlp()
     scores = {"span": Counter(), "text": Counter()}
     errors = []
-    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles), strict=True):
         country = article_country(article)
         for event in article.get("events", []):
             for role in ("actor1", "actor2"):
@@ -71,9 +71,13 @@ def gold_actors(show_errors: bool) -> None:
                 if span is not None:
                     predictions["span"] = actor_for_span(span, country)
                 for mode, actor in predictions.items():
+                    right = (actor.type if actor else "unknown") == gold["type"]
                     scores[mode]["n"] += 1
-                    scores[mode]["type"] += (actor.type if actor else "unknown") == gold["type"]
+                    scores[mode]["type"] += right
                     scores[mode]["name"] += (actor.name if actor else None) == gold["name"]
+                    if role == "actor1":
+                        scores[mode]["n1"] += 1
+                        scores[mode]["type1"] += right
                 actor = predictions.get("span", predictions["text"])
                 if (actor.type if actor else "unknown") != gold["type"]:
                     errors.append((gold["text"], gold["name"], gold["type"], actor.name if actor else None,
@@ -81,7 +85,8 @@ def gold_actors(show_errors: bool) -> None:
     for mode, score in scores.items():
         n = score["n"] or 1
         print(f"gold actors ({mode}): {score['n']} with text; type accuracy {score['type'] / n:.3f}, "
-              f"name accuracy {score['name'] / n:.3f}")
+              f"name accuracy {score['name'] / n:.3f}; actor1 only: {score['n1']}, type accuracy "
+              f"{score['type1'] / (score['n1'] or 1):.3f}")
     if show_errors:
         for text, name, kind, got_name, got_type, country in errors:
             print(f"  [{country}] {text!r}: gold {name} ({kind}) | got {got_name} ({got_type})")
@@ -111,17 +116,17 @@ def cost(docs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the gold actors whose type is wrong")
-    parser.add_argument("--docs", type=int, default=200, help="corpus articles for the cost figure")
+    parser.add_argument("--docs", type=int, default=200, help="corpus articles for the cost figure (0: skip)")
     args = parser.parse_args()
     coverage()
     if DEV.exists():
         gold_actors(args.errors)
     else:
         print(f"development data not found at {DEV}: gold-actor accuracy skipped")
-    if CORPUS.exists():
-        cost(args.docs)
-    else:
+    if not CORPUS.exists():
         print(f"corpus not found at {CORPUS}: cost skipped")
+    elif args.docs > 0:
+        cost(args.docs)
     return 0
 
 

@@ -62,8 +62,10 @@ def _veille(*args: str) -> list[str]:
 
 
 def _stored(db) -> int:
+    if not db.exists():  # never create the file: veille does, in WAL mode
+        return 0
     try:
-        with sqlite3.connect(db, timeout=5) as conn:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
             return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet
         return 0
@@ -80,9 +82,11 @@ def test_kill_9_then_resume_stores_every_article_exactly_once(tmp_path):
     deadline = time.monotonic() + 180
     while _stored(db) == 0 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    exited = process.poll()
     os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, mid-way
-    process.wait()
+    _, errors = process.communicate()
     at_kill = _stored(db)
+    assert exited is None, f"the batch ended before the kill: {errors.decode()[-2000:]}"
     assert 0 < at_kill < total, f"the kill came too late or too early ({at_kill} of {total} stored)"
 
     resumed = subprocess.run(_veille("run", str(corpus), "--db", str(db), "--no-progress"),

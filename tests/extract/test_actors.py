@@ -25,12 +25,13 @@ SPANS = [
     ("Les FARDC ont repris la localité aux rebelles du M23.", "Les FARDC", "CD",
      "Military Forces of the Democratic Republic of Congo", "state"),
     ("Les FARDC ont repris la localité aux rebelles du M23.", "rebelles du M23", "CD", "M23 (AFC/M23)", "rebel"),
-    ("Le secrétaire d'État américain John Kerry a rencontré son homologue.", "Le secrétaire d'État américain John Kerry",
-     None, "John Kerry", "government"),
+    ("Le secrétaire d'État américain John Kerry a rencontré son homologue.",
+     "Le secrétaire d'État américain John Kerry", None, "John Kerry", "government"),
     ("Moscou a dénoncé une provocation.", "Moscou", None, "Government of Russia", "government"),
     ("Les jihadistes de l'EI ont revendiqué l'attentat.", "Les jihadistes de l'EI", "IQ",
      "Islamic State (Daech)", "rebel"),
-    ("L'armée turque a pilonné les positions des YPG.", "L'armée turque", "SY", "Military Forces of Turkey", "external"),
+    ("L'armée turque a pilonné les positions des YPG.", "L'armée turque", "SY",
+     "Military Forces of Turkey", "external"),
     ("L'armée turque a pilonné les positions des YPG.", "des YPG", "SY", "People's Protection Units (YPG)", "rebel"),
     ("Des militaires français ont été blessés près de Gao.", "Des militaires français", "ML",
      "Military Forces of France", "external"),
@@ -104,3 +105,14 @@ def test_capitals_are_actors_only_as_subjects(nlp):
     doc = nlp("Moscou a condamné les frappes. Le ministre s'est rendu à Moscou.")
     capitals = [m for m in find_entities(doc) if m.text == "Moscou"]
     assert [m.actor.name if m.actor else None for m in capitals] == ["Government of Russia", None]
+
+
+def test_armed_forces_of_a_government_for_violent_events():
+    from veille.extract.actors import armed_forces_of
+
+    ankara = resolve_actor_text("Ankara", "SY")
+    assert armed_forces_of(ankara, "SY").name == "Military Forces of Turkey"
+    assert armed_forces_of(ankara, "SY").type == "external"
+    assert armed_forces_of(resolve_actor_text("Damas", "SY"), "SY").type == "state"
+    hamas = resolve_actor_text("le Hamas", "PS")
+    assert armed_forces_of(hamas, "PS") == hamas

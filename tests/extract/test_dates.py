@@ -39,6 +39,11 @@ def dates_of(nlp, text: str, published: dt.date = TUESDAY) -> list[tuple[str, st
         ("Le rapport a été publié le 05/08/2016.", ("05/08/2016", "2016-08-05", "day")),
         ("Ce matin, la police a bouclé le quartier.", ("Ce matin", "2016-09-06", "day")),
         ("Les rebelles ont attaqué aujourd'hui mardi.", ("aujourd'hui mardi", "2016-09-06", "day")),
+        ("Il est en grève de la faim depuis 28 jours.", ("depuis 28 jours", "2016-08-09", "day")),
+        ("Le chômage baisse depuis début 2015.", ("début 2015", "2015-01", "month")),
+        ("La loi entrera en vigueur fin 2017.", ("fin 2017", "2017-12", "month")),
+        ("Il est arrivé en fin de semaine dernière.", ("fin de semaine dernière", "2016-W35", "week")),
+        ("Ils se retireront à la fin de l'année prochaine.", ("fin de l'année prochaine", "2017-12", "month")),
     ],
 )
 def test_expressions_are_found_and_resolved(nlp, text, expected):

@@ -93,3 +93,10 @@ def broken(change) -> dict:
 def test_malformed_lexicon_is_a_clear_error(change, message):
     with pytest.raises(ResourceError, match=message):
         build_lexicon(broken(change))
+
+
+def test_without_tense_the_past_is_preferred_for_distant_dates():
+    assert cal.choose_day_year(dt.date(2019, 10, 9), 3, 18, None) == dt.date(2019, 3, 18)
+    assert cal.choose_day_year(dt.date(2016, 12, 20), 1, 5, None) == dt.date(2017, 1, 5)
+    assert cal.choose_month_year(dt.date(2016, 2, 10), 12, None) == 2015
+    assert cal.choose_month_year(dt.date(2016, 7, 24), 8, None) == 2016

@@ -6,7 +6,14 @@ import pytest
 
 from veille.errors import ResourceError
 from veille.extract.actors import load_kb, resolve_actor_text
-from veille.extract.actors.kb import ENTRY_TYPES, ActorEntry, index_entries, inflect_demonym, parse_entry, valid_country_codes
+from veille.extract.actors.kb import (
+    ENTRY_TYPES,
+    ActorEntry,
+    index_entries,
+    inflect_demonym,
+    parse_entry,
+    valid_country_codes,
+)
 
 CODES = valid_country_codes()
 

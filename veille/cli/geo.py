@@ -41,7 +41,9 @@ def build() -> None:
 
 
 @gazetteer_app.command("import")
-def import_file(source: Path = typer.Argument(..., help="allCountries.zip, XX.zip, XX.txt or alternateNamesV2.")) -> None:
+def import_file(
+    source: Path = typer.Argument(..., help="allCountries.zip, XX.zip, XX.txt or alternateNamesV2."),
+) -> None:
     """Add a GeoNames dump (places and ADM1 regions, or alternate names) to the gazetteer.
 
     Example: veille gazetteer import ~/Downloads/SY.zip

@@ -83,9 +83,12 @@ def is_reporting_verb(token: Token) -> bool:
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Find who the statements and figures of `doc` are attributed to, in text order."""
     lex = attribution_lexicon()
+    triggers = lex.prepositions.keys() | lex.source_nouns.keys() | lex.reporting_verbs
     found: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
     for token in doc:
+        if token.lower_.replace("’", "'") not in triggers:
+            continue
         attribution = (
             read_preposition_cue(token, lex)
             or read_source_noun(token, lex)
@@ -226,7 +229,7 @@ def source_name(phrase: Span, lex: AttributionLexicon) -> str:
         return after[1].text
     head = phrase.root
     if normalise(head.text) in lex.name_carriers:
-        names = [t for t in phrase if t.pos_ == "PROPN" and t.i > head.i]
+        names = [t for t in phrase if t.i > head.i and (t.pos_ == "PROPN" or t.text[:1].isupper())]
         if names:
             return doc[names[0].i: names[-1].i + 1].text
     return phrase.text

@@ -267,7 +267,7 @@ def keep_credible(doc: Doc, candidates: list[Candidate], context: ResolveContext
             continue
         if res is None or res.score < MIN_UNTAGGED_SCORE:
             continue
-        if res.level == "place" and res.population < MIN_UNTAGGED_POPULATION:
+        if res.level == "place" and 0 < res.population < MIN_UNTAGGED_POPULATION:  # 0: unknown
             continue
         in_context = res.level == "country" or context.countries.get(res.country, 0) >= 2
         weak_ok = in_context and cand.label != "PER"

@@ -3,7 +3,9 @@
 Public API (the other layers call only these):
 - `find_entities(doc, country)`: the article's entity mentions, each with its resolved actor or None;
 - `actor_for_span(span, country)`: the actor a noun phrase denotes (subjects and objects of event triggers);
-- `resolve_actor_text(text, country)`: the same for a plain string (speakers, sources).
+- `resolve_actor_text(text, country)`: the same for a plain string (speakers, sources);
+- `armed_forces_of(actor, country)`: a country's government as the forces that fight for it ("Ankara a
+  bombardé" -> Military Forces of Turkey), for the event extractor to apply to violent events.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from veille.extract.actors.kb import load_kb
 from veille.extract.actors.resolve import Resolution, resolve_span, text_span
 from veille.model import Actor
 
-__all__ = ["actor_for_span", "find_entities", "load_kb", "resolve_actor_text"]
+__all__ = ["actor_for_span", "armed_forces_of", "find_entities", "load_kb", "resolve_actor_text"]
 
 
 def actor_for_span(span: Span, country: str | None = None) -> Actor | None:
@@ -36,3 +38,13 @@ def as_actor(resolution: Resolution | None, text: str) -> Actor | None:
     if resolution is None:
         return None
     return Actor(name=resolution.name, text=text, type=resolution.type, country=resolution.country)
+
+
+def armed_forces_of(actor: Actor, country: str | None = None) -> Actor:
+    """The military forces of a "Government of X" actor (state at home, external abroad); other actors as is.
+    Conflict coders name the forces, not the government, as the actor of an attack or a battle."""
+    kb = load_kb()
+    if actor.type != "government" or actor.country is None or actor.name != kb.role_name("government", actor.country):
+        return actor
+    kind = "state" if kb.is_home(actor.country, country) else "external"
+    return Actor(name=kb.role_name("military", actor.country), text=actor.text, type=kind, country=actor.country)

@@ -43,7 +43,9 @@ def mention_of_entity(kb: ActorKB, ent: Span, country: str | None) -> EntityMent
     if named:
         best = max(named, key=lambda m: m.end - m.start)
         resolution = entry_resolution(kb, best.value, country)
-    elif ent.label_ == "LOC" and ent.root.dep_ in SUBJECT_DEPS:
+    elif ent.label_ in ("ORG", "MISC") or (ent.label_ == "LOC" and ent.root.dep_ in SUBJECT_DEPS):
+        # an organisation described rather than named ("ministère turc des Affaires étrangères");
+        # places become actors only as subjects (capital metonymy)
         resolution = resolve_span(ent, country)
     return EntityMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_,
                          actor=entity_actor(resolution))

@@ -51,7 +51,7 @@ def case_constraint(token: str, single: bool) -> str:
 
 def case_matches(constraints: tuple[str, ...], texts: Iterable[str]) -> bool:
     """Whether text tokens satisfy an alias' case constraints (acronyms in capitals, names capitalised)."""
-    for rule, text in zip(constraints, texts):
+    for rule, text in zip(constraints, texts, strict=False):
         if rule == "U" and not (text.isupper() or text[:1].isdigit()):
             return False
         if rule == "C" and not text[:1].isupper():
@@ -294,7 +294,8 @@ def load_countries(kb: ActorKB, codes: frozenset[str]) -> None:
     for code, info in curated.items():
         where = f"{DEMONYMS_FILE} ({code})"
         _require(code in codes, where, "unknown country code")
-        _require(isinstance(info, dict) and set(info) <= COUNTRY_KEYS, where, f"keys must be among {sorted(COUNTRY_KEYS)}")
+        _require(isinstance(info, dict) and set(info) <= COUNTRY_KEYS, where,
+                 f"keys must be among {sorted(COUNTRY_KEYS)}")
         for key in ("names", "adj", "capitals"):
             value = info.get(key, [])
             _require(isinstance(value, list) and all(isinstance(v, str) for v in value), where, f"{key} must be a list")
@@ -327,7 +328,8 @@ def load_lexicons(kb: ActorKB) -> None:
              "top level must have exactly `roles`, `phrases` and `collectives`")
     for role, spec in agents["roles"].items():
         _require(isinstance(spec, dict) and set(spec) == {"name", "type"} and spec["type"] in ENTRY_TYPES
-                 and "{country}" in spec["name"], AGENTS_FILE, f"role {role!r} needs a name with {{country}} and a type")
+                 and "{country}" in spec["name"], AGENTS_FILE,
+                 f"role {role!r} needs a name with {{country}} and a type")
         kb.roles[role] = (spec["name"], spec["type"])
     for role, phrases in agents["phrases"].items():
         _require(role in kb.roles, AGENTS_FILE, f"phrases for unknown role {role!r}")

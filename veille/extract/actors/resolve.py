@@ -23,13 +23,18 @@ AGENT_WINS_ROLES = frozenset({"civilians", "protesters", "rioters"})
 # Roles of armed and police forces: `external` when acting outside their own country.
 FORCE_ROLES = frozenset({"military", "security", "police"})
 # Words that open a phrase without being its head ("les", "au moins", "plus de", "environ"...).
-LEADING_WORDS = frozenset(
-    "le la les l' un une des du de d' au aux ces ce cet cette ses son sa leur leurs nos notre plus moins "
-    "environ quelque quelques certains certaines plusieurs autres autre tous toutes tout moins pres "
-    "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente cent cents mille , ( ) "
-    "dont et".split()
-)
-NUMBER_WORDS = frozenset("un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt cent mille".split())
+LEADING_WORDS = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "ces", "ce", "cet", "cette",
+    "ses", "son", "sa", "leur", "leurs", "nos", "notre", "plus", "environ", "quelque", "quelques",
+    "certains", "certaines", "plusieurs", "autres", "autre", "tous", "toutes", "tout", "moins", "pres", "deux",
+    "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
+    "cent", "cents", "mille", ",", "(", ")", "dont", "et"
+})
+NUMBER_WORDS = frozenset({
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+    "quinze", "vingt", "cent", "mille"
+})
+COORDINATIONS = frozenset({"et", "ou", "ainsi"})
 INDEFINITE_WORDS = NUMBER_WORDS | {"des", "quelques", "plusieurs", "certains", "certaines"}
 
 
@@ -152,7 +157,8 @@ def person_run(words: list[Word], after: int, taken: list[Match]) -> Match | Non
 def is_name_word(word: Word) -> bool:
     if word.ent:
         return word.ent == "PER"
-    return word.pos in ("", "PROPN") and word.text[:1].isupper() and word.key not in LEADING_WORDS and word.key.isalpha()
+    capitalised = word.text[:1].isupper() and word.key.isalpha()
+    return word.pos in ("", "PROPN") and capitalised and word.key not in LEADING_WORDS
 
 
 def phrase_country(kb: ActorKB, words: list[Word], skip: list[Match]) -> str | None:
@@ -173,7 +179,8 @@ def resolve_person(kb: ActorKB, words: list[Word], root: int | None, named: list
         if match.value.label == "PER":
             return entry_resolution(kb, match.value, country)
     titles = scan(kb.titles, words)
-    run = person_run(words, titles[0].end if titles else 0, named)
+    places = scan(kb.country_names, words) + scan(kb.capitals, words)
+    run = person_run(words, titles[0].end if titles else 0, named + places)
     if run is None:
         return None
     if not titles and (not run.covers(root) or words[run.start].ent != "PER"):
@@ -204,10 +211,12 @@ def resolve_agent(kb: ActorKB, words: list[Word], root: int | None, agents: list
     return Resolution(kb.role_name(role, code), kind, code)
 
 
-def agent_matches(kb: ActorKB, words: list[Word]) -> list[Match]:
-    """Generic-agent phrases; a one-word phrase counts only when the word is a noun (or unparsed)."""
+def agent_matches(kb: ActorKB, words: list[Word], root: int | None = None) -> list[Match]:
+    """Generic-agent phrases; a one-word phrase counts only when the word is a noun (or unparsed), or an
+    adjective used as the head noun ("les militaires", "6 civils", not "une source militaire")."""
     return [m for m in scan(kb.agents, words)
-            if m.end - m.start > 1 or words[m.start].pos in ("", "NOUN", "PROPN")]
+            if m.end - m.start > 1 or words[m.start].pos in ("", "NOUN", "PROPN")
+            or (m.start == root and words[m.start].pos == "ADJ")]
 
 
 def resolve_metonymy(kb: ActorKB, words: list[Word], root: int | None) -> Resolution | None:
@@ -249,6 +258,11 @@ def resolve_unknown(words: list[Word], root: int | None) -> Resolution | None:
     return None
 
 
+def coordinated(words: list[Word], head: Match, other: Match) -> bool:
+    """Whether `other` is a second conjunct after `head` ("les forces turques et leurs supplétifs")."""
+    return any(w.key in COORDINATIONS for w in words[head.end : other.start])
+
+
 def resolve_words(words: list[Word], root: int | None, country: str | None, kb: ActorKB) -> Resolution | None:
     """The cascade of the module docstring over already-split words."""
     if not words:
@@ -257,12 +271,14 @@ def resolve_words(words: list[Word], root: int | None, country: str | None, kb: 
     person = resolve_person(kb, words, root, named, country)
     if person is not None:
         return person
-    agents = agent_matches(kb, words)
+    agents = agent_matches(kb, words, root)
     root_agent = next((m for m in agents if m.covers(root)), None)
     organisations = [m for m in named if m.value.label != "PER"]
     if organisations:
         first = next((m for m in organisations if m.covers(root)), organisations[0])
-        if first.covers(root) or root_agent is None or root_agent.value[0] not in AGENT_WINS_ROLES:
+        if first.covers(root) or root_agent is None or (
+            root_agent.value[0] not in AGENT_WINS_ROLES and not coordinated(words, root_agent, first)
+        ):
             return entry_resolution(kb, first.value, country)
     return (resolve_agent(kb, words, root, agents, named, country)
             or resolve_metonymy(kb, words, root)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-
 from veille.extract.dates import date_for_event
 from veille.extract.events.arguments import (
     Toll,
@@ -42,8 +41,10 @@ DATE_BONUS = 0.05  # the text dates the event
 ACTOR_BONUS = 0.05  # the initiator is resolved
 TOLL_BONUS = 0.05  # casualty figures are attached
 REPORTED_PENALTY = 0.1  # journalistic conditional: "aurait été interpellé"
-# Events below this confidence are not output (0 keeps everything the rules accept).
-MIN_CONFIDENCE = 0.0
+UNANCHORED_PENALTY = 0.1  # an ACLED event with neither place nor date in its sentence: often background
+# Events below this confidence are not output. 0.5 keeps a plain trigger (0.55-0.85) with any anchor and
+# drops the weak ones (AID, MOBILIZE: 0.4) unless a place or a date supports them; read off the dev errors.
+MIN_CONFIDENCE = 0.5
 NO_DATE_PLOVER = frozenset({"THREATEN"})  # a threat about the future is itself a present event
 
 __all__ = ["extract_events", "find_event_candidates"]
@@ -155,6 +156,9 @@ def _confidence(rep: Candidate, location, date_precision: str, actor1, toll: Tol
         score += TOLL_BONUS
     if rep.reported:
         score -= REPORTED_PENALTY
+    unanchored = (location is None or location.precision == "country") and date_precision == "unknown"
+    if rep.acled is not None and unanchored:
+        score -= UNANCHORED_PENALTY
     return score
 
 

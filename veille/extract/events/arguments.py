@@ -117,7 +117,8 @@ def to_location(place: PlaceMention | None, country: str | None) -> Location | N
     if place is None:
         return Location(country=country, precision="country") if country else None
     return Location(
-        name=place.text, geonameid=place.geonameid, gazetteer_name=place.gazetteer_name, country=place.country,
+        name=place.text, geonameid=place.geonameid, gazetteer_name=place.gazetteer_name,
+        country=place.country or country,  # an unresolved site keeps the article's country
         admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision,
     )
 

@@ -14,7 +14,7 @@ from veille.resources import load_yaml
 
 TRIGGERS_FILE = "fr/triggers.yaml"
 SCOPE_FILE = "fr/event_scope.yaml"
-GATES = ("conflict", "political", "political_actor")
+GATES = ("conflict", "political", "political_actor", "armed_agent")
 WHERES = ("sentence", "target", "agent", "clause")
 
 
@@ -130,6 +130,7 @@ class ScopeFile(BaseModel):
     blocking_before_noun: list[str]
     blocking_after_noun: list[str]
     hypothetical_marks: list[str]
+    generic_cues: list[str]
     out_of_scope: dict[str, list[str]]
     context: dict[str, list[str]]
     aggregate_cues: list[str]
@@ -223,7 +224,7 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
         for name in (
             "negation_adverbs", "negation_determiners", "negation_prepositions", "blocking_governors",
             "modal_governors", "denial_governors", "blocking_before_noun", "blocking_after_noun",
-            "hypothetical_marks", "aggregate_cues",
+            "hypothetical_marks", "generic_cues", "aggregate_cues",
         )
     }
     for name, words in scope.out_of_scope.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from veille.extract.events.classify import agent_phrases
 from veille.extract.events.detect import Candidate
 from veille.extract.events.lexicon import Lexicon
 from veille.extract.events.view import DocView
@@ -19,6 +20,8 @@ GOVERNOR_DEPTH = 2
 # Tokens before/after a noun trigger searched for blocking words ("menace d'attentat", "manif prévue").
 NOUN_WINDOW_BEFORE = 3
 NOUN_WINDOW_AFTER = 2
+# Tokens before an infinitive trigger searched for a purpose or condition ("pour déloger", "afin d'y manifester").
+VERB_WINDOW_BEFORE = 3
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -34,6 +37,8 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
         lambda: tense_reason(cand),
         lambda: governor_reason(token, view, lexicon, cand.plover),
         lambda: noun_context_reason(token, view, lexicon),
+        lambda: infinitive_reason(token, view, lexicon),
+        lambda: generic_reason(token, view, lexicon),
     )
     for check in checks:
         reason = check()
@@ -55,7 +60,20 @@ def gate_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confli
                 return "no political context"
         elif gate == "political_actor" and not has_political_actor(cand.token, view, lexicon):
             return "no political actor"
+        elif gate == "armed_agent" and not has_armed_agent(cand.token, view, lexicon):
+            return "no armed agent"
     return None
+
+
+def has_armed_agent(token: Token, view: DocView, lexicon: Lexicon) -> bool:
+    """An agent phrase with a conflict or armed-actor word, or a named organisation ("tué par les ADF")."""
+    conflict, armed = lexicon.cues["ctx:conflict"], lexicon.cues["ctx:armed"]
+    for phrase in agent_phrases(token):
+        if view.in_tokens(conflict, phrase) or view.in_tokens(armed, phrase):
+            return True
+        if any(t.ent_type_ == "ORG" for t in phrase):
+            return True
+    return False
 
 
 def has_political_actor(token: Token, view: DocView, lexicon: Lexicon) -> bool:
@@ -158,6 +176,22 @@ def _future_or_conditional(verb: Token) -> bool:
         return True
     # "va attaquer": aller in the present is a near future
     return verb.lemma_ == "aller" and "Pres" in morph_tense
+
+
+def infinitive_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
+    """An infinitive trigger introduced by a purpose or condition word ("pour déloger", "afin d'y manifester")."""
+    if "Inf" not in token.morph.get("VerbForm"):
+        return None
+    start = max(token.sent.start, token.i - VERB_WINDOW_BEFORE)
+    found = view.find(lexicon.cues["hypothetical_marks"], start, token.i)
+    return f"purpose or condition ({view.lower[found]} ...)" if found is not None else None
+
+
+def generic_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
+    """A habitual or generic statement ("sont régulièrement ciblés", "depuis des mois")."""
+    sent = token.sent
+    found = view.find(lexicon.cues["generic_cues"], sent.start, sent.end)
+    return f"generic ({view.lower[found]} ...)" if found is not None else None
 
 
 def noun_context_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:

@@ -13,6 +13,9 @@ Precision = Literal["day", "week", "month", "year"]
 # way and the date the tense asks for is within this many days (so "reporté au 15 mars", written in February,
 # stays next March, while "a eu lieu le 15 décembre", written in July, goes back to last December).
 TENSE_YEAR_WINDOW_DAYS = 270
+# Without a tense, news dates lie in the past far more often than in the future: a date after publication
+# counts this many times its distance when choosing the year ("le 18 mars" written in October is last March).
+FUTURE_DISTANCE_WEIGHT = 2
 MIN_DATE, MAX_DATE = dt.date(1000, 1, 1), dt.date(9998, 12, 31)
 TIMEX_VALUE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-W\d{2})?$")
 
@@ -83,7 +86,7 @@ def choose_day_year(published: dt.date, month: int, day: int, tense: Tense, dire
         if matching:
             candidates = matching
     want = "past" if direction < 0 else "future" if direction > 0 else tense
-    closest = min(candidates, key=lambda d: (abs((d - published).days), d > published))
+    closest = min(candidates, key=lambda d: weighted_distance((d - published).days))
     if want == "past":
         before = [d for d in candidates if d <= published]
         if before and (direction < 0 or (published - max(before)).days <= TENSE_YEAR_WINDOW_DAYS):
@@ -95,14 +98,22 @@ def choose_day_year(published: dt.date, month: int, day: int, tense: Tense, dire
     return closest
 
 
+def weighted_distance(days: int) -> tuple[int, bool]:
+    """How far a candidate date is from publication, the future counting more (ties go to the past)."""
+    return (days * FUTURE_DISTANCE_WEIGHT if days > 0 else -days, days > 0)
+
+
 def choose_month_year(published: dt.date, month: int, tense: Tense, direction: int = 0) -> int:
-    """The year of a month named without one ("en mai"): this year's, unless the tense points across a year."""
+    """The year of a month named without one ("en mai"): past or future as the tense says, else the closest."""
     want = "past" if direction < 0 else "future" if direction > 0 else tense
     if want == "past" and (month > published.month or (direction < 0 and month == published.month)):
         return published.year - 1
     if want == "future" and (month < published.month or (direction > 0 and month == published.month)):
         return published.year + 1
-    return published.year
+    if want is not None:
+        return published.year
+    return min((published.year - 1, published.year, published.year + 1),
+               key=lambda y: weighted_distance((y - published.year) * 12 + month - published.month))
 
 
 def iso_week(day: dt.date) -> str:

@@ -117,6 +117,8 @@ def resolve_period(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
         saturday = cal.weekday_near(ctx.published, 5, None if direction else ctx.tense(), direction)
         return Resolved(saturday, "week") if saturday else None
     day = shift(ctx.published, direction_of(g, lex), precision)
+    if day is not None and precision == "year" and g.get("boundary"):
+        return year_boundary(day.year, lex.value("boundaries", g["boundary"]))
     return Resolved(day, precision) if day else None
 
 
@@ -191,8 +193,17 @@ def resolve_month(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
     return Resolved(day, "month") if day else None
 
 
+def year_boundary(year: int, where: str) -> Resolved | None:
+    """"début 2018" -> January 2018, "fin 2018" -> December 2018 (precision month); "mi-2018" -> the year."""
+    month = {"start": 1, "end": 12}.get(where)
+    day = cal.safe_date(year, month or 1, 1)
+    return Resolved(day, "month" if month else "year") if day else None
+
+
 def resolve_year(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
     """"en 2014", "fin 2016", "entre 2014 et 2016": the year (and the last year of a range)."""
+    if g.get("boundary") and not g.get("year_end"):
+        return year_boundary(int(g["year"]), lex.value("boundaries", g["boundary"]))
     start = cal.safe_date(int(g["year"]), 1, 1)
     end = cal.safe_date(int(g["year_end"]), 1, 1) if g.get("year_end") else None
     if start is None or (end is not None and end <= start):

@@ -1,0 +1,53 @@
+from collections import Counter
+
+import pytest
+
+from veille.geo.resolver import ResolveContext, distance_km
+
+
+@pytest.mark.parametrize("name, country, lat, lon", [
+    ("Alep", "SY", 36.20, 37.16), ("Damas", "SY", 33.51, 36.29), ("Hassaké", "SY", 36.50, 40.75),
+    ("Tartous", "SY", 34.89, 35.89), ("Naplouse", "PS", 32.22, 35.26), ("Hébron", "PS", 31.53, 35.10),
+    ("Tombouctou", "ML", 16.77, -3.01), ("Tanguieta", "BJ", 10.62, 1.26), ("d'Alep", "SY", 36.20, 37.16),
+])
+def test_french_names_resolve_to_the_town(resolver, name, country, lat, lon):
+    res = resolver.resolve(name)
+    assert res is not None and res.country == country and res.precision == "exact"
+    assert distance_km(res.lat, res.lon, lat, lon) < 25
+    assert res.reason and 0 < res.score <= 1
+
+
+def test_country_has_no_point(resolver):
+    res = resolver.resolve("Syrie")
+    assert res.precision == "country" and res.country == "SY" and res.lat is None and res.lon is None
+
+
+def test_region_is_admin1_without_point(resolver):
+    res = resolver.resolve("Nord-Kivu")
+    assert res.precision == "admin1" and res.country == "CD" and res.lat is None
+
+
+def test_context_country_decides(resolver):
+    syria = resolver.resolve("Homs", context=ResolveContext(countries=Counter({"SY": 2})))
+    libya = resolver.resolve("Homs", context=ResolveContext(countries=Counter({"LY": 3})), country="LY")
+    assert syria.country == "SY"
+    assert libya is None or libya.country == "LY"
+
+
+def test_ambiguous_name_abstains_or_gives_only_the_country(resolver):
+    res = resolver.resolve("Springfield")
+    assert res is None or (res.precision == "country" and res.lat is None)
+
+
+def test_country_filter(resolver):
+    res = resolver.resolve("Tripoli", country="LB")
+    assert res.country == "LB" and distance_km(res.lat, res.lon, 34.44, 35.85) < 25
+
+
+def test_unknown_name(resolver):
+    assert resolver.resolve("Xyzzyplughville") is None
+
+
+def test_near_miss_needs_context(resolver):
+    res = resolver.resolve("Qamichlié", context=ResolveContext(countries=Counter({"SY": 2})))
+    assert res is not None and res.country == "SY" and res.score < 0.9
