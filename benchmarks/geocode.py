@@ -56,8 +56,12 @@ def bench_lookups(path: Path) -> None:
     for name in queries:
         resolver.resolve(name)
     rate = len(queries) / (time.perf_counter() - started)
-    print(f"lookups: {rate:,.0f}/s cold ({len(queries)} distinct-ish names) -> "
-          f"{'OK' if rate >= 5000 else 'TOO SLOW'} (>= 5,000/s)")
+    started = time.perf_counter()
+    for name in queries:
+        resolver.resolve(name)
+    warm = len(queries) / (time.perf_counter() - started)
+    print(f"lookups: {rate:,.0f}/s cold, {warm:,.0f}/s with the per-name cache ({len(queries)} names) -> "
+          f"{'OK' if rate >= 5000 else 'TOO SLOW'} (>= 5,000/s cold)")
 
 
 def _zone_cities() -> list[tuple[str, str, float, float]]:

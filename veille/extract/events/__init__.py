@@ -96,9 +96,13 @@ def representative(cands: list[Candidate]) -> Candidate:
     return max(cands, key=lambda c: (c.trigger.spec.family != "violence", c.refined, c.confidence, -c.token.i))
 
 
+# Families whose default type is only a guess ("une attaque", "une explosion"): context must confirm it.
+GENERIC_FAMILIES = frozenset({"violence", "explosion"})
+
+
 def is_specific(cand: Candidate) -> bool:
     """Typed by a context cue, or by a trigger more specific than a generic attack ("prise de contrôle")."""
-    return cand.refined or cand.trigger.spec.family != "violence"
+    return cand.refined or cand.trigger.spec.family not in GENERIC_FAMILIES
 
 
 def build_drafts(

@@ -53,7 +53,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 
 def compatible(a: Draft, b: Draft) -> bool:
     """Same kind of action, by compatible actors, at a compatible place and date."""
-    if a.type_key != b.type_key or a.plover != b.plover:
+    if a.plover != b.plover:
+        return False
+    if a.type_key != b.type_key and not _generic_violence(a, b):
         return False
     if id(b) in a.siblings or id(a) in b.siblings:
         return False
@@ -64,6 +66,17 @@ def compatible(a: Draft, b: Draft) -> bool:
     if a.specific and b.specific and a.acled != b.acled:
         return False
     return _places_agree(a.location, b.location) and _dates_agree(a.date, b.date) and _actors_agree(a, b)
+
+
+# ACLED event types a generic attack ("l'attaque", typed by its target only) may turn out to be.
+VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+
+
+def _generic_violence(a: Draft, b: Draft) -> bool:
+    """Two violent drafts, one at least typed only by default: the lead's "l'attaque" and the body's
+    "des frappes" may be the same event."""
+    both_violent = a.acled is not None and b.acled is not None and {a.acled[0], b.acled[0]} <= VIOLENT_TYPES
+    return both_violent and not (a.specific and b.specific)
 
 
 def _places_agree(a: Location | None, b: Location | None) -> bool:
@@ -106,6 +119,8 @@ def absorb(into: Draft, other: Draft) -> None:
     """Merge `other` into `into`, keeping the most specific value of every field."""
     if other.specific and not into.specific:
         into.acled, into.specific = other.acled, True
+    elif not other.specific and not into.specific and _anchor(other) < _anchor(into):
+        into.acled = other.acled  # two guesses: the better-placed mention says more
     if PRECISION_RANK.get(_precision(other.location), 4) < PRECISION_RANK.get(_precision(into.location), 4):
         into.location = other.location
     if DATE_RANK[other.date.precision] < DATE_RANK[into.date.precision]:
@@ -122,6 +137,10 @@ def absorb(into: Draft, other: Draft) -> None:
 def repeat_bonus(draft: Draft) -> float:
     """Confidence gained because the article reports this event more than once."""
     return min(REPEAT_BONUS_MAX, REPEAT_BONUS * draft.repeats)
+
+
+def _anchor(draft: Draft) -> int:
+    return PRECISION_RANK.get(_precision(draft.location), 4)
 
 
 def _precision(location: Location | None) -> str | None:
