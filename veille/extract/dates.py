@@ -60,13 +60,13 @@ def keep_longest(matches: list[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def is_plausible(match: Match, doc: Doc, lex: Lexicon) -> bool:
+def is_plausible(match: Match, doc: Doc, text: str, lex: Lexicon) -> bool:
     """Reject matches that are not dates: a bare month name ("Mars"), a count ("2000 manifestants")."""
     groups = match.groups
     if match.pattern == "month" and not any(groups.get(g) for g in BARE_MONTH_GATES):
         return False
     if match.pattern == "year":
-        before = WORD_BEFORE.search(doc.text, max(0, match.start - 20), match.start)
+        before = WORD_BEFORE.search(text, max(0, match.start - 20), match.start)
         if before and normalise_form(before.group(1)) in lex.words["year_blockers"]:
             return False
         if "boundary" not in groups and is_count(doc, match):
@@ -92,9 +92,10 @@ def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
     """Detect the temporal expressions of `doc` and resolve them against `published` (TIMEX3 values)."""
     lex = load_lexicon()
     mentions: list[DateMention] = []
+    text = doc.text  # built anew by spaCy at each access: read it once
     anchor, anchor_end = published, None
-    for match in find_matches(doc.text, lex):
-        if not is_plausible(match, doc, lex):
+    for match in find_matches(text, lex):
+        if not is_plausible(match, doc, text, lex):
             continue
         if anchor_end is not None and match.start - anchor_end > ANCHOR_REACH_CHARS:
             anchor, anchor_end = published, None
@@ -103,7 +104,7 @@ def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
         if resolved is None:
             continue
         mentions.append(DateMention(
-            text=doc.text[match.start:match.end],
+            text=text[match.start:match.end],
             start=match.start,
             end=match.end,
             value=timex(resolved.start, resolved.precision),
