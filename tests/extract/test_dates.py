@@ -162,10 +162,26 @@ def test_anaphoric_and_non_temporal_uses_are_not_taken(nlp, text):
 
 def test_anchored_day_far_from_any_date_counts_from_publication(nlp):
     filler = " Les secours sont restés sur place pendant des heures pour dégager les décombres." * 5
-    found = dates_of(nlp, "Le 2 septembre, un immeuble s'est effondré." + filler + " On compte 83 morts depuis la veille.")
+    text = "Le 2 septembre, un immeuble s'est effondré." + filler + " On compte 83 morts depuis la veille."
+    found = dates_of(nlp, text)
     assert [f[1] for f in found] == ["2016-09-02", "2016-09-05"]
 
 
 def test_a_range_follows_the_tense_even_with_a_broken_parse(nlp):
     found = dates_of(nlp, "Dimanche et lundi auront lieu les hommages officiels.", dt.date(2019, 9, 28))
     assert [(f[1], f[3]) for f in found] == [("2019-09-29", "2019-09-30")]
+
+
+@pytest.mark.parametrize(("word", "value"), [("attaque", "2016-09-04"), ("riposté", "2016-09-05")])
+def test_each_event_of_a_sentence_gets_its_own_date(nlp, word, value):
+    doc = nlp("Après l'attaque de dimanche, l'armée a riposté lundi.")
+    assert date_for_event(doc, trigger(doc, word), find_dates(doc, TUESDAY), TUESDAY).value == value
+
+
+def test_event_date_without_parse_is_the_nearest_in_the_sentence():
+    import spacy
+
+    doc = spacy.blank("fr")("Hier la police a arrêté un suspect puis a perquisitionné dimanche.")
+    doc[0].is_sent_start = True
+    dates = find_dates(doc, TUESDAY)
+    assert date_for_event(doc, trigger(doc, "perquisitionné"), dates, TUESDAY).text == "dimanche"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import EventDate
 from veille.extract.temporal.calendar import Tense, first_day, timex
@@ -121,18 +121,31 @@ def mention_span(doc: Doc, mention: DateMention) -> Span | None:
     return doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
-def governs(doc: Doc, span: Span, trigger_i: int) -> int:
-    """How closely a date is tied to the trigger in the parse: 0 in its subtree, 1 same clause, 2 neither."""
+def steps_up(token: Token, ancestor: Token) -> int | None:
+    """How many heads from `token` up to `ancestor` (0 if the same token), or None if it is not above it."""
+    for steps, current in enumerate([token, *token.ancestors]):
+        if current.i == ancestor.i:
+            return steps
+    return None
+
+
+def governs(doc: Doc, span: Span, trigger_i: int) -> tuple[int, int]:
+    """How closely a date is tied to the trigger in the parse, as (rank, steps), lower is closer.
+
+    Rank 0: the date is in the trigger's subtree ("l'attaque de dimanche"); 1: it hangs from the same clause
+    predicate ("l'attaque a eu lieu dimanche"); 2: neither. Steps: the length of the path between them, so that
+    "lundi" in "après l'attaque de dimanche, l'armée a riposté lundi" is the date of "riposté".
+    """
     if not doc.has_annotation("DEP"):
-        return 2
-    trigger = doc[trigger_i]
-    root = span.root
-    if any(ancestor.i == trigger_i for ancestor in root.ancestors):
-        return 0
+        return 2, 0
+    trigger, root = doc[trigger_i], span.root
+    below = steps_up(root, trigger)
+    if below is not None:
+        return 0, below
     trigger_verb, date_verb = clause_verb(trigger), clause_verb(root)
     if trigger_verb is not None and trigger_verb == date_verb:
-        return 1
-    return 2
+        return 1, (steps_up(root, date_verb) or 0) + (steps_up(trigger, trigger_verb) or 0)
+    return 2, 0
 
 
 def distance(span: Span, trigger_i: int) -> int:
@@ -156,9 +169,9 @@ def date_for_event(doc: Doc, trigger_i: int, dates: list[DateMention], published
             continue
         span = mention_span(doc, mention)
         if span is not None:
-            ranked.append((governs(doc, span, trigger_i), distance(span, trigger_i), mention.start, mention))
+            ranked.append((*governs(doc, span, trigger_i), distance(span, trigger_i), mention.start, mention))
     if not ranked:
         return EventDate(value=published.isoformat(), precision="unknown", text=None)
-    mention = min(ranked, key=lambda r: r[:3])[3]
+    mention = min(ranked, key=lambda r: r[:4])[4]
     return EventDate(value=first_day(mention.value).isoformat(), precision=mention.precision, text=mention.text,
                      mention=mention)

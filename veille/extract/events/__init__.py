@@ -29,7 +29,7 @@ from veille.extract.events.arguments import (
 from veille.extract.events.classify import refine
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
-from veille.extract.events.merge import Draft, merge_drafts, repeat_bonus
+from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, repeat_bonus
 from veille.extract.events.scope import scope_reason
 from veille.extract.events.view import DocView
 from veille.extract.mentions import Mentions
@@ -88,6 +88,12 @@ def _by_type(cands: list[Candidate]) -> Iterator[list[Candidate]]:
     order: dict[str, list[Candidate]] = {}
     for cand in cands:
         order.setdefault(cand.type_key, []).append(cand)
+    violent = [key for key in order if key in VIOLENT_TYPES]
+    specific = [key for key in violent if any(is_specific(c) for c in order[key])]
+    if len(violent) > 1 and specific:  # "des attentats ont frappé X": one event, typed by the specific word
+        for key in violent:
+            if key not in specific:
+                order[specific[0]].extend(order.pop(key))
     yield from order.values()
 
 
@@ -124,9 +130,11 @@ def build_drafts(
     )
     is_total = len(places) > 1 or view.has(lexicon.cues["aggregate_cues"], sent.start, sent.end)
     if is_total and (toll.fatalities or toll.injured):
-        aggregates.append(
-            AggregateClaim(text=evidence, fatalities=toll.fatalities, injured=toll.injured, sources=sources, span=span)
-        )
+        if all(a.span != span for a in aggregates):
+            aggregates.append(
+                AggregateClaim(text=evidence, fatalities=toll.fatalities, injured=toll.injured, sources=sources,
+                               span=span)
+            )
         toll = Toll(sources=sources)
     actor1, actor2 = find_actors(token, mentions.country)
     drafts = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -68,6 +69,14 @@ class TriggerSpec(BaseModel):
 
     _acled = field_validator("acled", mode="before")(classmethod(lambda cls, v: _check_acled(v)))
     _plover = field_validator("plover", "when_negated")(classmethod(lambda cls, v: _check_plover(v)))
+
+    @field_validator("words")
+    @classmethod
+    def _single_words(cls, words: list[str]) -> list[str]:
+        spaced = [w for w in words if " " in w.strip()]
+        if spaced:
+            raise ValueError(f"trigger words are single tokens; use `with` for phrases: {spaced}")
+        return words
 
     @field_validator("gates")
     @classmethod
@@ -203,11 +212,12 @@ class Lexicon:
         return found
 
 
-def _validated(model: type[BaseModel], relative_path: str) -> BaseModel:
+def parse_file(model: type[BaseModel], data: Any, name: str) -> Any:
+    """Validate one lexicon file's data against its schema; a malformed file is a clear ResourceError."""
     try:
-        return model.model_validate(load_yaml(relative_path))
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise ResourceError(f"invalid {relative_path}: {exc}") from exc
+        raise ResourceError(f"invalid {name}: {exc}") from exc
 
 
 def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
@@ -244,6 +254,6 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
 @cache
 def load_lexicon() -> Lexicon:
     """Load, validate and index the event lexicons once per process (read-only afterwards)."""
-    triggers = _validated(TriggersFile, TRIGGERS_FILE)
-    scope = _validated(ScopeFile, SCOPE_FILE)
-    return compile_lexicon(triggers, scope)  # type: ignore[arg-type]
+    triggers = parse_file(TriggersFile, load_yaml(TRIGGERS_FILE), TRIGGERS_FILE)
+    scope = parse_file(ScopeFile, load_yaml(SCOPE_FILE), SCOPE_FILE)
+    return compile_lexicon(triggers, scope)

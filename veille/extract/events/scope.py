@@ -39,6 +39,7 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
         lambda: noun_context_reason(token, view, lexicon),
         lambda: infinitive_reason(token, view, lexicon),
         lambda: generic_reason(token, view, lexicon),
+        lambda: descriptive_reason(cand),
     )
     for check in checks:
         reason = check()
@@ -185,6 +186,28 @@ def infinitive_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | No
     start = max(token.sent.start, token.i - VERB_WINDOW_BEFORE)
     found = view.find(lexicon.cues["hypothetical_marks"], start, token.i)
     return f"purpose or condition ({view.lower[found]} ...)" if found is not None else None
+
+
+def descriptive_reason(cand: Candidate) -> str | None:
+    """A present participle describing a noun ("une opération visant Daech") is a property, not an event."""
+    token = cand.token
+    if cand.trigger.spec.family != "violence" or token.dep_ != "acl":
+        return None
+    morph = token.morph
+    return "descriptive participle" if "Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense") else None
+
+
+def is_anaphoric(token: Token) -> bool:
+    """A singular noun trigger with a definite or demonstrative determiner ("l'attaque", "cette offensive",
+    "du massacre") usually refers back to an event already reported."""
+    if token.pos_ != "NOUN" or "Plur" in token.morph.get("Number"):
+        return False
+    for child in token.children:
+        if child.dep_ == "det" and ("Def" in child.morph.get("Definite") or "Dem" in child.morph.get("PronType")):
+            return True
+        if child.dep_ == "case" and child.lower_ in ("du", "au"):
+            return True
+    return False
 
 
 def generic_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
