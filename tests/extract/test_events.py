@@ -149,3 +149,43 @@ def test_confidence_is_a_probability(nlp):
 def test_empty_mention_layers_are_handled(nlp):
     events, aggregates = extract_events(mentions_for(nlp, "Il fait beau à Paris aujourd'hui."), "t")
     assert events == [] and aggregates == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les autorités ont lancé une opération visant les bandes armées du nord.",  # descriptive participle
+        "Les rebelles sont régulièrement attaqués par l'armée depuis des mois.",  # habitual
+        "Les rebelles sont arrivés avec l'objectif de lancer une attaque contre l'armée.",  # intention
+        "La faim commence à tuer des enfants dans la région en guerre.",  # no armed agent
+        "L'armée est intervenue pour déloger les rebelles.",  # purpose
+        "Le président a annulé une rencontre avec son homologue.",  # cancelled
+    ],
+)
+def test_more_not_events(nlp, text):
+    assert kinds(nlp, text) == []
+
+
+def test_anaphoric_mention_joins_its_antecedent(nlp):
+    text = ("Des jihadistes ont attaqué lundi un camp de l'armée à Inates. "
+            "L'attaque a été revendiquée mardi par le groupe Etat islamique, qui a diffusé une vidéo.")
+    places = [place(text, "Inates", 15.2, 1.0)]
+    events, _ = extract_events(mentions_for(nlp, text, places=places, country="NE"), "t")
+    assert len(events) == 1 and events[0].location.name == "Inates"
+
+
+def test_anaphoric_mention_alone_is_background(nlp):
+    text = "Le gouvernement a tenu une réunion après l'attaque contre le camp militaire."
+    assert "Armed clash" not in kinds(nlp, text)
+
+
+def test_distinct_specific_types_at_one_place_stay_apart(nlp):
+    text = ("Des frappes aériennes ont visé Ras al-Aïn mercredi. "
+            "Des tirs d'artillerie ont aussi touché Ras al-Aïn, tenue par les combattants kurdes.")
+    places = [place(text, "Ras al-Aïn", 36.8, 40.0, "SY")]
+    second = text.rindex("Ras al-Aïn")
+    places.append(places[0].model_copy(update={"start": second, "end": second + len("Ras al-Aïn")}))
+    found = kinds(nlp, text)
+    events, _ = extract_events(mentions_for(nlp, text, places=places, country="SY"), "t")
+    assert sorted(e.acled.sub_event_type for e in events) == sorted(found) == [
+        "Air/drone strike", "Shelling/artillery/missile attack"]

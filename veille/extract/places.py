@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.geo.landmarks import LandmarkMatch, find_landmarks, landmark_town, load_landmarks
 from veille.geo.lexicon import PlaceLexicon, load_place_lexicon
 from veille.geo.normalize import name_key
 from veille.geo.resolver import Resolution, ResolveContext, Resolver, as_near, get_resolver
+from veille.geo.store import COUNTRY, KIND_CURATED
 from veille.model import PlaceMention
 
 NER_PLACE_LABELS = frozenset({"LOC", "GPE"})
@@ -52,8 +54,9 @@ class Candidate:
     label: str
     site_start: int | None = None
     site_end: int | None = None
-    site_kind: str | None = None  # "site" | "region" | "direction" | "road"
+    site_kind: str | None = None  # "site" | "region" | "direction" | "road" | "named_site"
     resolution: Resolution | None = None
+    landmark: LandmarkMatch | None = None  # a landmark or institution of geo_landmarks.yaml
 
 
 def find_places(doc: Doc, resolver: Resolver | None = None) -> list[PlaceMention]:
@@ -61,8 +64,11 @@ def find_places(doc: Doc, resolver: Resolver | None = None) -> list[PlaceMention
     resolver = resolver or get_resolver()
     lexicon = load_place_lexicon()
     candidates = find_name_spans(doc, resolver, lexicon)
+    landmarks = find_landmarks(doc, load_landmarks(), lambda name: country_code(resolver, name))
+    candidates = with_landmarks(candidates, landmarks)
     for cand in candidates:
-        attach_site(doc, cand, lexicon)
+        if cand.site_kind is None:
+            attach_site(doc, cand, lexicon)
     context = resolve_candidates(doc, candidates, resolver)
     return to_mentions(doc, drop_covered(keep_credible(doc, candidates, context, lexicon)))
 
@@ -143,9 +149,57 @@ def find_name_spans(doc: Doc, resolver: Resolver, lexicon: PlaceLexicon) -> list
         ):
             spans = [(start, end)]  # no exact name: kept for a near-miss match, or left unresolved
             tagged = True
+        site = named_site(doc, start, end, spans, resolver, lexicon) if tagged else None
+        if site is not None:
+            found.append(site)
+            continue
         for s, e in spans:  # a part of a tagged run ("Royal" of "Palais Royal") must prove itself
             found.append(Candidate(s, e, tagged and s == start, labels.get(s, "")))
     return found
+
+
+def named_site(doc: Doc, start: int, end: int, spans: list[tuple[int, int]], resolver: Resolver,
+               lexicon: PlaceLexicon) -> Candidate | None:
+    """A place-tagged run "<Site> de <Town>" whose head is no town ("Notre-Dame de Paris"): a site of the town.
+
+    Streets, gates and stations named after another town ("rue de Rome", "gare de Lyon") are left out.
+    """
+    if not spans or spans[-1][1] != end or doc[start].lower_ in lexicon.named_after:
+        return None
+    s = spans[-1][0]
+    while s < end and doc[s].lower_ in {"de", "du", "d'", "d’", "des"} | DETERMINERS:
+        s += 1  # the span may start with its particle ("de Paris")
+    link = s - 1
+    while link > start and doc[link].lower_ in DETERMINERS:
+        link -= 1
+    if s >= end or link <= start or doc[link].lower_ not in {"de", "du", "d'", "d’", "des"}:
+        return None
+    tail = doc[s:end]
+    if tail.text in lexicon.not_places or any(t.lower_ in lexicon.directions for t in tail):
+        return None  # "Amérique du Sud", "Caucase du Nord": not a town
+    head = resolver.resolve(doc[start:link].text)
+    if head is not None and head.level != COUNTRY:
+        return None  # the head is a place itself ("Saint-Denis de la Réunion")
+    return Candidate(s, end, True, "LOC", site_start=start, site_end=end, site_kind="named_site")
+
+
+def with_landmarks(candidates: list[Candidate], landmarks: list[LandmarkMatch]) -> list[Candidate]:
+    """Landmark matches replace the name candidates they overlap ("Palais" and "Royal" of "Palais Royal")."""
+    if not landmarks:
+        return candidates
+    spans = [(m.start, m.end) for m in landmarks]
+    kept = [c for c in candidates if not any(c.start < e and s < c.end for s, e in spans)
+            and not (c.site_start is not None and any(c.site_start < e and s < c.site_end for s, e in spans))]
+    kept += [Candidate(m.start, m.end, True, "LOC", landmark=m) for m in landmarks]
+    return sorted(kept, key=lambda c: c.start)
+
+
+def country_code(resolver: Resolver, name: str) -> str | None:
+    """The ISO-2 code when `name` is a country's French name ("Mali", "la Turquie"), else None."""
+    for cand in resolver.lookup(name):
+        if cand.level == COUNTRY and cand.kind == KIND_CURATED:
+            return cand.country
+    return None
 
 
 # 2. site phrases --------------------------------------------------------------------------------------------
@@ -210,12 +264,31 @@ def _dateline_country(doc: Doc, candidates: list[Candidate]) -> str | None:
     return None
 
 
+def _resolve_landmark(doc: Doc, cand: Candidate, resolver: Resolver, context: ResolveContext) -> Resolution | None:
+    town, why = landmark_town(cand.landmark, load_landmarks(), context.countries)
+    if town is None:
+        return None
+    resolution = resolver.resolve(town.town, country=town.country or None)
+    if resolution is None or resolution.level != "place":
+        return None
+    return as_near(resolution, why)
+
+
 def _resolve_one(doc: Doc, cand: Candidate, resolver: Resolver, context: ResolveContext) -> Resolution | None:
+    if cand.landmark is not None:
+        return _resolve_landmark(doc, cand, resolver, context)
     text = doc[cand.start:cand.end].text
     prefer = "admin1" if cand.site_kind == "region" else None
     resolution = resolver.resolve(text, context=context, prefer=prefer)
     if resolution is None and cand.site_kind == "road":
         return None
+    if cand.site_kind == "named_site":  # only a town of a country the article is about
+        if resolution is None or resolution.level != "place" or not (
+            context.countries.get(resolution.country) or resolution.country == context.dateline_country
+        ):
+            return None
+        phrase = doc[cand.site_start:cand.site_end].text
+        return as_near(resolution, f"named site {phrase!r} of the town")
     if resolution is not None and cand.site_kind in {"site", "road"} or (
         resolution is not None and cand.site_kind in {"region", "direction"} and resolution.level == "place"
     ):
@@ -229,7 +302,8 @@ def resolve_candidates(doc: Doc, candidates: list[Candidate], resolver: Resolver
     context = ResolveContext()
     for cand in candidates:
         cand.resolution = _resolve_one(doc, cand, resolver, ResolveContext())
-        if cand.resolution is not None and cand.resolution.score >= CONTEXT_MIN_SCORE:
+        # only names spaCy tagged as places speak for the article (an untagged "Sud" may be a Swiss village)
+        if cand.tagged and cand.resolution is not None and cand.resolution.score >= CONTEXT_MIN_SCORE:
             context.add(cand.resolution)
     context.dateline_country = _dateline_country(doc, candidates)
     if context.dateline_country:
@@ -262,6 +336,8 @@ def keep_credible(doc: Doc, candidates: list[Candidate], context: ResolveContext
     kept = []
     for cand in candidates:
         res = cand.resolution
+        if (cand.landmark is not None or cand.site_kind == "named_site") and res is None:
+            continue  # an institution of no clear country, a site of an unknown town: no mention
         if cand.tagged or (res is not None and _is_dateline(doc, cand)):
             kept.append(cand)
             continue

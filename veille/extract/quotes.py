@@ -31,6 +31,7 @@ from veille.extract.attributions import (
     reporting_subject,
     source_head_after,
 )
+from veille.extract.speakers import SUBJECT_DEPS, Speakers
 from veille.extract.numbers import normalise
 from veille.model import EntityMention, Quote
 from veille.resources import load_yaml
@@ -42,6 +43,17 @@ INCISE_WINDOW = 4
 CLAUSE_WINDOW = 300
 # Head-chain steps from the quote up to the verb whose subject speaks.
 MAX_CLIMB = 4
+# A quote with no speaker of its own continues the previous attributed quote when at most this many
+# characters separate them: news reports quote one speaker over a few sentences (calibrated on the
+# development articles: 700 characters is about two short paragraphs).
+DISCOURSE_WINDOW = 700
+# What may surround a heading or pull-quote on its line: '- "Plus atroces" -'.
+PULL_QUOTE_DECORATION = " \t-–—.:"
+# A line of at most this many characters with no sentence end is a heading (not the article's first line,
+# which may be a title with an attributed quote): its quotes repeat the body's.
+HEADING_LENGTH = 90
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", ",")
+QUOTE_CLOSERS = " »”\"›"
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
 DEFINITE = {"le", "la", "l'", "les"}
 
@@ -57,6 +69,9 @@ class QuoteLexicon:
     speaker_prepositions: dict[str, tuple[str, ...]]
     titles: frozenset[str]
     person_roles: frozenset[str]
+    speaking_nouns: frozenset[str]
+    feminine: frozenset[str]
+    masculine: frozenset[str]
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -89,6 +104,9 @@ def quote_lexicon() -> QuoteLexicon:
         speaker_prepositions={k: tuple(v) for k, v in prepositions.items()},
         titles=_words(data, "titles"),
         person_roles=_words(data, "person_roles"),
+        speaking_nouns=_words(data, "speaking_nouns"),
+        feminine=_words(data, "feminine_cues"),
+        masculine=_words(data, "masculine_cues"),
     )
 
 
@@ -158,119 +176,65 @@ class Found:
     start: int  # where the speaker is named (for "the last person mentioned")
 
 
-@dataclass
-class Speakers:
-    """The people of one article: named persons in text order, and roles they were given."""
-
-    doc: Doc
-    lex: QuoteLexicon
-    quoted: list[QuoteSpan]
-    entities: list[EntityMention] = field(default_factory=list)
-    persons: list[tuple[int, str]] = field(default_factory=list)  # (start, name) of PER mentions
-    roles: dict[str, str] = field(default_factory=dict)  # role word -> person last given that role
-    last: tuple[int, str] | None = None  # the last resolved person speaker
-
-    def __post_init__(self) -> None:
-        inside = [(q.open_at, q.close_end) for q in self.quoted]
-        for ent in self.doc.ents:
-            if ent.label_ == "PER" and not any(a <= ent.start_char < b for a, b in inside):
-                name = self.strip_titles(ent)
-                if name:
-                    self.persons.append((ent.start_char, name))
-
-    def strip_titles(self, span: Span) -> str:
-        """ "M. Caldwell" -> "Caldwell", "le président Moubarak" -> "Moubarak"."""
-        tokens = [t for t in span if not t.is_punct or t.text == "-"]
-        while tokens and (normalise(tokens[0].text) in self.lex.titles or tokens[0].pos_ == "DET"):
-            tokens = tokens[1:]
-        return " ".join(t.text for t in tokens).replace(" - ", "-")
-
-    def complete(self, name: str) -> str:
-        """The fullest mention of the same person: "Obama" -> "Barack Obama"."""
-        surname = name.split()[-1].lower()
-        fuller = [n for _, n in self.persons if n.lower().endswith(" " + surname) and len(n) > len(name)]
-        return max(fuller, key=len) if fuller else name
-
-    def last_person(self, before: int) -> str | None:
-        """The last person named before `before`, or the last person speaker if more recent."""
-        named = [(s, n) for s, n in self.persons if s < before]
-        candidates = named[-1:] + ([self.last] if self.last and self.last[0] < before else [])
-        if not candidates:
-            return None
-        return self.complete(max(candidates)[1])
-
-    def resolve(self, found: Found, quote: QuoteSpan) -> str | None:
-        """The speaker's normalised name for a speaker reading."""
-        token = found.token
-        if normalise(token.text) in self.lex.pronouns:
-            return self.last_person(quote.open_at)
-        phrase = noun_phrase(token, with_apposition=True)
-        names = [e for e in self.doc.ents if e.label_ == "PER" and phrase.start <= e.start and e.end <= phrase.end]
-        name = self.strip_titles(max(names, key=len)) if names else ""
-        if name:
-            name = self.complete(name)
-            self._remember_role(phrase, name)
-            self.last = (found.start, name)
-            return name
-        head = normalise(phrase.root.text)
-        determiner = next((normalise(c.text) for c in phrase.root.children if c.dep_ == "det"), "")
-        if head in self.lex.person_roles and determiner in DEFINITE:
-            person = self.roles.get(head) or self.last_person(quote.open_at)
-            if person:
-                return person
-        return self._actor_name(phrase) or phrase.text
-
-    def _remember_role(self, phrase: Span, name: str) -> None:
-        for token in phrase:
-            word = normalise(token.text)
-            if word in self.lex.person_roles:
-                self.roles[word] = name
-
-    def _actor_name(self, phrase: Span) -> str | None:
-        for mention in self.entities:
-            if mention.actor and mention.start < phrase.end_char and phrase.start_char < mention.end:
-                return mention.actor.name
-        from veille.extract import actors
-
-        resolve = getattr(actors, "resolve_actor_text", None)
-        actor = resolve(phrase.text) if resolve else None
-        return getattr(actor, "name", None)
-
-
 def find_quotes(doc: Doc, entities: list[EntityMention] | None = None) -> list[Quote]:
     """Find the quotations of `doc` with their speakers; quotes with no determinable speaker are dropped."""
     lex = quote_lexicon()
     text = doc.text  # built once: Doc.text joins every token on each access
     starts = [t.idx for t in doc]
     spans = find_quote_spans(text, lex)
-    speakers = Speakers(doc=doc, lex=lex, quoted=spans, entities=list(entities or []))
+    speakers = Speakers(doc=doc, lex=lex, inside_quotes=[(q.open_at, q.close_end) for q in spans],
+                        entities=list(entities or []))
     quotes: list[Quote] = []
-    previous: tuple[QuoteSpan, str, str, int] | None = None  # span, speaker, speaker_text, incise end
+    previous: Said | None = None
     for index, span in enumerate(spans):
-        if is_title(text, span, lex):
+        if is_title(text, span, lex) or is_pull_quote(text, span):
             continue
-        found, incise_end = speaker_after(doc, text, starts, span, lex)
-        if found is None and not span.orphan:
-            found = speaker_before(doc, text, span, lex, spans[index - 1].close_end if index else 0)
+        floor = spans[index - 1].close_end if index else 0
+        found, incise_end = find_speaker(doc, text, starts, span, lex, speakers, floor)
+        speaker, speaker_text = None, None
         if found is not None:
-            speaker = speakers.resolve(found, span)
+            speaker, is_person = speakers.resolve(found.token, span.open_at)
             speaker_text = found.text
-        elif previous is not None and follows(text, previous, span):
-            speaker, speaker_text = previous[1], previous[2]
-        else:
-            speaker = None
+            if speaker:
+                speakers.remember(found.start, speaker, is_person)
+        if not speaker and previous is not None and continues(text, previous, span):
+            speaker, speaker_text = previous.speaker, previous.speaker_text
         if not speaker:
             continue
         quotes.append(Quote(speaker=speaker, speaker_text=speaker_text, quote=text[span.start:span.end],
                             span=(span.start, span.end)))
-        previous = (span, speaker, speaker_text, max(incise_end, span.close_end))
+        previous = Said(span, speaker, speaker_text or speaker, max(incise_end, span.close_end))
     return quotes
 
 
-def follows(text: str, previous: tuple[QuoteSpan, str, str, int], span: QuoteSpan) -> bool:
-    """True when only spaces, an incise or a paragraph break separate `span` from the previous quote."""
-    gap = text[previous[3]:span.open_at]
-    return previous[0].continued or not gap.strip(" \n,;:—–-")
+@dataclass(frozen=True)
+class Said:
+    """The last attributed quote: later quotes with no speaker of their own may continue it."""
+
+    span: QuoteSpan
+    speaker: str
+    speaker_text: str
+    end: int  # the end of the quote and of its incise
+
+
+def find_speaker(
+    doc: Doc, text: str, starts: list[int], span: QuoteSpan, lex: QuoteLexicon, speakers: Speakers, floor: int
+) -> tuple[Found | None, int]:
+    """The speaker cascade: the incise right after the quote, an incise later in its sentence, then the
+    clause before it (colon, "selon X", the subject of the clause the quote belongs to)."""
+    found, incise_end = speaker_after(doc, text, starts, span, lex)
+    if found is None:
+        found = speaker_later_in_sentence(doc, starts, span, lex)
+    if found is None and not span.orphan:
+        found = speaker_before(doc, text, span, lex, speakers, floor)
+    return found, incise_end
+
+
+def continues(text: str, previous: Said, span: QuoteSpan) -> bool:
+    """A quote with no speaker of its own goes on with the previous speaker when only an incise or a paragraph
+    break separates them, or when the previous quote is at most DISCOURSE_WINDOW characters back."""
+    gap = text[previous.end:span.open_at]
+    return previous.span.continued or not gap.strip(" \n,;:—–-") or len(gap) <= DISCOURSE_WINDOW
 
 
 def is_title(text: str, span: QuoteSpan, lex: QuoteLexicon) -> bool:
@@ -278,27 +242,58 @@ def is_title(text: str, span: QuoteSpan, lex: QuoteLexicon) -> bool:
     before = text[max(0, span.open_at - 40):span.open_at].split()
     words = [normalise(w) for w in before[-3:]]
     words = [w for w in words if w not in DEFINITE and w not in ("de", "d'", "du", "des", "un", "une")]
-    return bool(words) and words[-1].split("'")[-1] in lex.title_nouns
+    # The noun itself or the noun before an adjective: "l'opération turque « Bouclier de l'Euphrate »".
+    if not words:
+        return False
+    if words[-1].split("'")[-1] in lex.title_nouns:
+        return True
+    adjective = "'" not in words[-1] and words[-1].isalpha() and words[-1] not in ("et", "ou", "en", "à", "sur")
+    return adjective and len(words) > 1 and words[-2].split("'")[-1] in lex.title_nouns
+
+
+def is_pull_quote(text: str, span: QuoteSpan) -> bool:
+    """A heading or pull-quote: its line holds nothing but the quote and repeats words quoted elsewhere, or
+    the line is a short heading with no sentence end ('Réaction syndicale "unanime"')."""
+    line_start = text.rfind("\n", 0, span.open_at) + 1
+    line_end = text.find("\n", span.close_end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if line_start > 0 and len(line) <= HEADING_LENGTH and not line.rstrip(QUOTE_CLOSERS).endswith(SENTENCE_ENDS):
+        return True
+    rest = text[line_start:span.open_at] + text[span.close_end:line_end]
+    if rest.strip(PULL_QUOTE_DECORATION):
+        return False
+    words = text[span.start:span.end].strip(" .!?…").lower()
+    return text.lower().count(words) > 1
 
 
 def speaker_after(
     doc: Doc, text: str, starts: list[int], span: QuoteSpan, lex: QuoteLexicon
 ) -> tuple[Found | None, int]:
-    """The incise after a quote: ", a-t-il souligné", ", a affirmé une source militaire", ", selon X"."""
+    """The incise after a quote: ", a-t-il souligné", ", se désole Luckens", ", selon X", "— Luckens, 26 ans"."""
     i = bisect_left(starts, span.close_end)  # the first token at or after the closing mark
     if i >= len(doc):
         return None, span.close_end
-    if doc[i].text in (",", "—", "–", "-"):
+    dash = doc[i].text in ("—", "–", "-")
+    opened = doc[i].text == "," or dash  # ", se désole Luckens": an incise needs its comma or dash
+    if opened:
         i += 1
     elif doc[i].is_punct:
         return None, span.close_end
+    if dash and i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN"):
+        head = doc[i]
+        return Found(head, noun_phrase(head, with_apposition=True).text, head.idx), _clause_end(doc, head, len(text))
+    verbs_seen = 0
     for k in range(i, min(len(doc), i + INCISE_WINDOW)):
         token = doc[k]
         if token.text in lex.marks or token.text in ("«", "»") or (token.is_punct and token.text != "-"):
             break
-        if is_reporting_verb(token) and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            found = speaker_of_verb(token, lex, start=doc[i].idx)
+        # In an incise right after a quote any verb reports speech ("relate", "se désole", "jure").
+        incise_verb = opened and verbs_seen == 0 and k - i <= 2 and is_finite(token)
+        if incise_verb or (is_reporting_verb(token) and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")):
+            found = speaker_of_verb(token, lex, start=doc[i].idx, incise=True)
             return found, _clause_end(doc, token, len(text))
+        verbs_seen += token.pos_ == "VERB"
         cue = matched_cue(token, attribution_lexicon().prepositions)
         if cue is not None:
             head = source_head_after(cue)
@@ -306,6 +301,42 @@ def speaker_after(
                 found = Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
                 return found, _clause_end(doc, head, len(text))
     return None, span.close_end
+
+
+def is_finite(token: Token) -> bool:
+    """A conjugated verb ("relate", "a conclu"), not a participle clause (", rejetant le terme")."""
+    if token.pos_ != "VERB":
+        return False
+    form = token.morph.get("VerbForm")
+    if "Fin" in form:
+        return True
+    return "Part" in form and token.i > 0 and token.doc[token.i - 1].pos_ == "AUX"
+
+
+def speaker_later_in_sentence(doc: Doc, starts: list[int], span: QuoteSpan, lex: QuoteLexicon) -> Found | None:
+    """An incise closing the quote's sentence: 'C'était "la dernière opportunité" pour ..., a indiqué le
+    haut-gradé.' or '... selon l'ONU.'"""
+    i = bisect_left(starts, span.close_end)
+    if i >= len(doc):
+        return None
+    end = doc[i].sent.end
+    for k in range(i + 1, end):
+        if doc[k - 1].text != ",":
+            continue
+        token = doc[k]
+        verb = token
+        while verb.pos_ == "AUX" and verb.i + 1 < end and not is_reporting_verb(verb):
+            verb = doc[verb.i + 1]
+        if is_reporting_verb(verb) and verb.pos_ in ("VERB", "AUX"):
+            found = speaker_of_verb(verb, lex, start=token.idx, incise=True)
+            if found is not None:
+                return found
+        cue = matched_cue(token, attribution_lexicon().prepositions)
+        if cue is not None:
+            head = source_head_after(cue)
+            if head is not None:
+                return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+    return None
 
 
 def _clause_end(doc: Doc, token: Token, text_length: int) -> int:
@@ -322,22 +353,36 @@ def _token_index(doc: Doc, char: int) -> int:
     return span.start if span is not None and len(span) else 0
 
 
-def speaker_of_verb(verb: Token, lex: QuoteLexicon, start: int) -> Found | None:
-    """Who speaks with a reporting verb: an inverted pronoun ("a-t-il"), its subject, or the noun after it."""
+def speaker_of_verb(verb: Token, lex: QuoteLexicon, start: int, incise: bool = False) -> Found | None:
+    """Who speaks with a reporting verb: an inverted pronoun ("a-t-il"), its subject, or in an incise the
+    noun after it (", rappelle à La Presse le reporter": not the "à" complement)."""
     doc = verb.doc
     for token in doc[max(0, verb.i - 2): min(len(doc), verb.i + 3)]:
         if token.text.startswith("-") and normalise(token.text) in lex.pronouns:
             first = min(verb.i, token.i, _token_index(doc, start))
             return Found(token, doc[first: max(verb.i, token.i) + 1].text, start)
-    subject = reporting_subject(verb)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and not incise:
+        subject = reporting_subject(verb)
+    if subject is not None and incise and subject.i < verb.i:
+        subject = None  # the parser took a word of the quote for the subject of the incise verb
     if subject is not None and (is_nominal(subject) or normalise(subject.text) in lex.pronouns):
         if normalise(subject.text) in lex.pronouns:
             return Found(subject, subject.text, subject.idx)
-        return Found(subject, noun_phrase(subject, with_apposition=True).text, subject.idx)
-    for token in doc[verb.i + 1: min(len(doc), verb.i + INCISE_WINDOW)]:
+        if subject.i < verb.i or incise:
+            return Found(subject, noun_phrase(subject, with_apposition=True).text, subject.idx)
+    if not incise:
+        return None
+    skip_to = verb.i + 1
+    for token in doc[verb.i + 1: min(len(doc), verb.i + INCISE_WINDOW + 3)]:
         if token.is_punct:
             break
-        if is_nominal(token) and token.pos_ != "PRON":
+        if token.lower_ in ("à", "au", "aux"):
+            skip_to = max(skip_to, token.head.i + 1 if token.head.i > token.i else token.i + 2)
+            continue
+        if token.i < skip_to:
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
             head = token
             while head.dep_ in ("flat", "flat:name", "amod") and head.head.i > verb.i:
                 head = head.head
@@ -345,7 +390,9 @@ def speaker_of_verb(verb: Token, lex: QuoteLexicon, start: int) -> Found | None:
     return None
 
 
-def speaker_before(doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, floor: int = 0) -> Found | None:
+def speaker_before(
+    doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, speakers: Speakers, floor: int = 0
+) -> Found | None:
     """The speaker named before a quote (not before `floor`, the end of the previous quote): a colon clause,
     "pour X," / "selon X,", or the subject of the clause the quote belongs to."""
     floor = max(floor, span.open_at - CLAUSE_WINDOW, text.rfind("\n", 0, span.open_at) + 1)
@@ -354,26 +401,36 @@ def speaker_before(doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, floo
     if clause is None or not len(clause):
         return None
     if text[:span.open_at].rstrip().endswith(":"):
-        found = speaker_of_clause(clause, lex)
+        found = speaker_of_clause(clause, lex, speakers)
         if found is not None:
             return found
     found = speaker_preposition(clause, lex)
     if found is not None:
         return found
-    return governing_subject(doc, span, clause, lex)
+    return governing_subject(doc, span, clause, lex, speakers)
 
 
-def speaker_of_clause(clause: Span, lex: QuoteLexicon) -> Found | None:
-    """ "X a déclaré :", "Idrissa Badini, porte-parole de ... :": a reporting verb's subject, or the first name."""
-    verbs = [t for t in clause if is_reporting_verb(t) or t.pos_ == "VERB"]
-    for verb in reversed(verbs):
+def speaker_of_clause(clause: Span, lex: QuoteLexicon, speakers: Speakers) -> Found | None:
+    """ "X a déclaré :", "Idrissa Badini, porte-parole de ... :": a reporting verb's subject, a person
+    subject of another verb, or the first person named."""
+    for verb in reversed([t for t in clause if is_reporting_verb(t) and t.pos_ in ("VERB", "AUX")]):
         found = speaker_of_verb(verb, lex, start=verb.idx)
-        if found is not None and found.token.i < clause.end:
+        if found is not None and clause.start <= found.token.i < clause.end:
             return found
+    for verb in reversed([t for t in clause if t.pos_ == "VERB"]):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and clause.start <= subject.i < clause.end and speakers.is_human(subject):
+            return _found_subject(subject, lex)
     for token in clause:
-        if is_nominal(token) and token.pos_ != "PRON" and token.dep_ not in ("flat", "flat:name"):
+        if token.ent_type_ == "PER" or (token.pos_ == "PROPN" and token.dep_ not in ("flat", "flat:name")):
             return Found(token, noun_phrase(token, with_apposition=True).text, token.idx)
     return None
+
+
+def _found_subject(subject: Token, lex: QuoteLexicon) -> Found:
+    if normalise(subject.text) in lex.pronouns:
+        return Found(subject, subject.text, subject.idx)
+    return Found(subject, noun_phrase(subject, with_apposition=False).text, subject.idx)
 
 
 def speaker_preposition(clause: Span, lex: QuoteLexicon) -> Found | None:
@@ -391,25 +448,30 @@ def speaker_preposition(clause: Span, lex: QuoteLexicon) -> Found | None:
     return None
 
 
-def governing_subject(doc: Doc, span: QuoteSpan, clause: Span, lex: QuoteLexicon) -> Found | None:
-    """The subject of the clause a quote is part of: "Washington avait accusé Moscou d'avoir « ... »"."""
+def governing_subject(
+    doc: Doc, span: QuoteSpan, clause: Span, lex: QuoteLexicon, speakers: Speakers
+) -> Found | None:
+    """The subject of the clause a quote is part of, when it can speak: the subject of a reporting verb
+    ("Washington avait accusé Moscou d'avoir « ... »"), or a person subject of any verb ("il veut « ... »")."""
     inside = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None:
         return None
     heads = [t.head for t in inside if not (inside.start <= t.head.i < inside.end) and t.head.i < inside.start]
     if not heads:
+        heads = [t for t in inside if t.head.i == t.i or not (inside.start <= t.head.i < inside.end)]
+    if not heads:
         return None
     node = heads[0]
     for _ in range(MAX_CLIMB):
-        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < inside.start), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < inside.start), None)
         if subject is not None:
             if subject.i < clause.start:
                 return None
-            if normalise(subject.text) in lex.pronouns:
-                return Found(subject, subject.text, subject.idx)
-            if is_nominal(subject) and subject.pos_ != "PRON" or subject.ent_type_:
-                return Found(subject, noun_phrase(subject, with_apposition=False).text, subject.idx)
-            return None
+            reporting = is_reporting_verb(node) or any(is_reporting_verb(c) for c in node.children if c.dep_ == "xcomp")
+            if reporting and (is_nominal(subject) or subject.text[:1].isupper() or normalise(subject.text) in lex.pronouns):
+                return _found_subject(subject, lex)
+            if speakers.is_human(subject):
+                return _found_subject(subject, lex)
         if node.head is node:
             return None
         node = node.head

@@ -6,7 +6,8 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from veille.errors import GazetteerError
@@ -38,19 +39,72 @@ def is_current(path: Path) -> bool:
 
 
 def ensure_gazetteer(path: Path | None = None, progress: Progress | None = None) -> Path:
-    """The gazetteer file, built first when it is missing or stale (sources or schema changed)."""
+    """The gazetteer file, built first when it is missing or stale (sources or schema changed).
+
+    Several worker processes may start together on a machine without a gazetteer: the first one builds it
+    under a file lock, the others wait for the lock and then find the file current.
+    """
     path = path or gazetteer_path()
-    if not is_current(path):
-        build_gazetteer(path, progress)
+    if is_current(path):
+        return path
+    with build_lock(path):
+        if not is_current(path):  # built by another process while this one waited
+            _build(path, progress)
     return path
 
 
 def build_gazetteer(path: Path | None = None, progress: Progress | None = None) -> Path:
-    """Build the gazetteer into `path` (atomically: readers never see a half-built file).
+    """Build the gazetteer into `path` (atomically: readers never see a half-built file), under the build lock.
 
     Dumps imported into the previous file (`veille gazetteer import`) are imported again if still present.
     """
     path = path or gazetteer_path()
+    with build_lock(path):
+        return _build(path, progress)
+
+
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on `<gazetteer>.lock`, released when the block ends or the process dies."""
+    lock_path = path.with_name(path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a+b") as handle:
+        _lock_file(handle.fileno())
+        try:
+            yield
+        finally:
+            _unlock_file(handle.fileno())
+
+
+def _lock_file(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:  # LK_LOCK gives up after 10 s: keep waiting for the builder
+                continue
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _unlock_file(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _build(path: Path, progress: Progress | None) -> Path:
+    """The build itself; the caller holds the build lock."""
     previous_imports = json.loads(read_meta(path).get("imports", "[]"))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from veille.resources import load_yaml
 
 PLACE_TYPES_FILE = "fr/geo_place_types.yaml"
 NOT_PLACES_FILE = "fr/geo_not_places.yaml"
-_WORD_LISTS = ("sites", "regions", "towns", "roads", "directions", "modifiers")
+_WORD_LISTS = ("sites", "regions", "towns", "roads", "directions", "modifiers", "named_after")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class PlaceLexicon:
     roads: frozenset[str]
     directions: frozenset[str]
     modifiers: frozenset[str]
+    named_after: frozenset[str]
     links: tuple[tuple[str, ...], ...]
     not_places: frozenset[str]
 

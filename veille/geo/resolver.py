@@ -14,10 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from veille.geo.build import ensure_gazetteer
+from veille.geo.index import NameIndex
 from veille.geo.normalize import name_key, sound_key, without_particles
 from veille.geo.store import ADMIN1, COUNTRY, KIND_ALTERNATE, KIND_CURATED, KIND_MAIN, KIND_STRIPPED, connect
 
@@ -43,9 +45,8 @@ MATCH = {KIND_CURATED: "curated French name", KIND_MAIN: "main name", KIND_ALTER
          KIND_STRIPPED: "name without its article"}
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One reading of a name: a gazetteer entry and how the name matched it."""
+class Candidate(NamedTuple):
+    """One reading of a name: a gazetteer entry and how the name matched it (a tuple: cheap to make)."""
 
     pid: int
     geonameid: int | None
@@ -110,14 +111,15 @@ _COLUMNS = "p.pid, p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.pop
 
 
 class Resolver:
-    """Lookups in the gazetteer file: read-only, one connection per process, answers cached per name."""
+    """Lookups in the gazetteer: exact names in memory (loaded on first use), near-misses in the read-only file."""
 
     def __init__(self, path: Path | None = None):
         self.path = ensure_gazetteer(path) if path is None or not Path(path).exists() else Path(path)
         self._conn: sqlite3.Connection | None = None
         self._pid = -1
-        self.candidates = lru_cache(maxsize=200_000)(self._candidates)
-        self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
+        self._index: NameIndex | None = None
+        self.candidates = lru_cache(maxsize=50_000)(self._candidates)
+        self.near_candidates = lru_cache(maxsize=20_000)(self._near_candidates)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -126,12 +128,17 @@ class Resolver:
             self._pid = os.getpid()
         return self._conn
 
+    @property
+    def index(self) -> NameIndex:
+        """The in-memory name index, read from the file once (a forked worker shares the parent's copy)."""
+        if self._index is None:
+            self._index = NameIndex.load(self.path, self.conn)
+        return self._index
+
     def _candidates(self, key: str) -> tuple[Candidate, ...]:
         """Every entry with exactly this name key (best match kind per entry)."""
-        rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?", (key,)
-        ).fetchall()
-        return _best_per_entry(Candidate(*row) for row in rows)
+        index = self.index
+        return _best_per_entry(Candidate(*index.entry(pid), kind) for pid, kind in index.matches(key))
 
     def _near_candidates(self, key: str) -> tuple[Candidate, ...]:
         """Entries whose name sounds like `key` and is spelt almost alike (near-misses), marked fuzzy."""

@@ -5,25 +5,38 @@ Public API (the other layers call only these):
 - `actor_for_span(span, country)`: the actor a noun phrase denotes (subjects and objects of event triggers);
 - `resolve_actor_text(text, country)`: the same for a plain string (speakers, sources);
 - `armed_forces_of(actor, country)`: a country's government as the forces that fight for it ("Ankara a
-  bombardé" -> Military Forces of Turkey), for the event extractor to apply to violent events.
+  bombardé" -> Military Forces of Turkey), for the event extractor to apply to violent events (or pass
+  `armed=True` to `actor_for_span`);
+- `role_actor(role, country)`: a generic actor by role ("protesters", "civilians", "armed_group", "police"...)
+  for an event whose actor the text leaves implicit (a protest with no named protesters).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from veille.extract.actors.context import person_in_context, sentence_country
 from veille.extract.actors.entities import find_entities
 from veille.extract.actors.kb import load_kb
-from veille.extract.actors.resolve import Resolution, resolve_span, text_span
+from veille.extract.actors.resolve import Resolution, resolve_span, resolve_words, words_of_text
 from veille.model import Actor
 
-__all__ = ["actor_for_span", "armed_forces_of", "find_entities", "load_kb", "resolve_actor_text"]
+__all__ = ["actor_for_span", "armed_forces_of", "find_entities", "load_kb", "resolve_actor_text", "role_actor"]
 
 
-def actor_for_span(span: Span, country: str | None = None) -> Actor | None:
+def actor_for_span(span: Span, country: str | None = None, *, armed: bool = False) -> Actor | None:
     """The actor a noun phrase denotes ("l'armée israélienne", "des hommes armés"), or None (a pronoun,
-    "une source militaire"). `country` is the article's main country (ISO-2)."""
-    return as_actor(resolve_span(span, country), span.text)
+    "une source militaire"). `country` is the article's main country (ISO-2); when it is unknown, a country
+    named in the phrase's sentence stands in. An unknown person is typed by a title found around their
+    mentions ("le député LR Michel X"). `armed=True` is for the attacker of a violent event (battle,
+    explosion, attack): a government then stands for its armed forces ("Ankara a bombardé")."""
+    kb = load_kb()
+    country = country or sentence_country(kb, span)
+    resolution = resolve_span(span, country)
+    if resolution is not None:
+        resolution = person_in_context(kb, span, resolution, country)
+    actor = as_actor(resolution, span.text)
+    return armed_forces_of(actor, country) if armed and actor is not None else actor
 
 
 def resolve_actor_text(text: str, country: str | None = None) -> Actor | None:
@@ -31,7 +44,8 @@ def resolve_actor_text(text: str, country: str | None = None) -> Actor | None:
     text = text.strip()
     if not text:
         return None
-    return as_actor(resolve_span(text_span(text), country), text)
+    words, root = words_of_text(text)
+    return as_actor(resolve_words(words, root, country, load_kb()), text)
 
 
 def as_actor(resolution: Resolution | None, text: str) -> Actor | None:
@@ -48,3 +62,10 @@ def armed_forces_of(actor: Actor, country: str | None = None) -> Actor:
         return actor
     kind = "state" if kb.is_home(actor.country, country) else "external"
     return Actor(name=kb.role_name("military", actor.country), text=actor.text, type=kind, country=actor.country)
+
+
+def role_actor(role: str, country: str | None = None, text: str | None = None) -> Actor:
+    """The generic actor of a role of fr/actor_agents.yaml for a country ("protesters", "FR" -> Protesters
+    (France)); raises KeyError for an unknown role. Forces abroad are not decided here (no place is given)."""
+    kb = load_kb()
+    return Actor(name=kb.role_name(role, country), text=text, type=kb.roles[role][1], country=country)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.actors.kb import SKIPPED_TOKENS, ActorKB, fold, load_kb
+from veille.extract.actors.kb import ActorKB, load_kb, word_parts
 from veille.extract.actors.resolve import (
     Resolution,
     Word,
@@ -12,6 +12,7 @@ from veille.extract.actors.resolve import (
     entry_resolution,
     named_matches,
     resolve_span,
+    token_words,
     words_of,
 )
 from veille.model import EntityActor, EntityMention
@@ -57,48 +58,60 @@ def entity_actor(resolution: Resolution | None) -> EntityActor | None:
     return EntityActor(name=resolution.name, type=resolution.type, country=resolution.country)
 
 
+def doc_words(doc: Doc) -> list[Word]:
+    """Every word part of the document, with its token's annotations."""
+    return token_words(doc)
+
+
 def find_missed_names(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -> list[EntityMention]:
     """Knowledge-base names outside spaCy's entities ("les FAMa", "le JNIM", "wazalendo"): one pass of lookups."""
-    tokens = [t for t in doc if t.text not in SKIPPED_TOKENS and not t.is_space]
-    keys = [fold(t.text) for t in tokens]
+    words = doc_words(doc)
+    keys = [w.key for w in words]
     found: list[EntityMention] = []
     i = 0
-    while i < len(tokens):
+    while i < len(words):
         hit = kb.named.match_at(keys, i) if keys[i] in kb.named.lengths else None
         if hit is None:
             i += 1
             continue
         length = hit[0]
-        span_tokens = tokens[i : i + length]
-        if any(taken[t.i] for t in span_tokens):
+        window = words[i : i + length]
+        if any(taken[w.i] for w in window) or not token_aligned(words, i, i + length):
             i += 1
             continue
-        words = [Word(t.text, keys[i + k], t.pos_, t.ent_type_, t.dep_) for k, t in enumerate(span_tokens)]
-        named = named_matches(kb, words, country)
+        named = named_matches(kb, window, country)
         if named and named[0].end - named[0].start == length:
             resolution = entry_resolution(kb, named[0].value, country)
-            first, last = span_tokens[0], span_tokens[-1]
+            first, last = doc[window[0].i], doc[window[-1].i]
             found.append(EntityMention(text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx,
                                        end=last.idx + len(last.text), label=resolution.label,
                                        actor=entity_actor(resolution)))
-            for t in span_tokens:
+            for t in doc[first.i : last.i + 1]:
                 taken[t.i] = True
         i += length
     return found
+
+
+def token_aligned(words: list[Word], start: int, end: int) -> bool:
+    """Whether words[start:end] begins and ends at token boundaries (not "Hamas" inside "anti-Hamas")."""
+    return (start == 0 or words[start - 1].i != words[start].i) and (
+        end == len(words) or words[end].i != words[end - 1].i)
 
 
 def find_agents(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -> list[EntityMention]:
     """Generic agents ("des hommes armés", "la foule", "les policiers") as AGENT mentions with their actor."""
     found: list[EntityMention] = []
     for token in doc:
-        if taken[token.i] or fold(token.text) not in kb.agents.lengths or token.pos_ not in ("NOUN", "PROPN"):
+        if taken[token.i] or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        window = [t for t in doc[token.i : token.i + 8] if t.text not in SKIPPED_TOKENS and not t.is_space]
-        words = [Word(t.text, fold(t.text), t.pos_, t.ent_type_, t.dep_) for t in window]
+        parts = word_parts(token.text)
+        if not parts or parts[0][1] not in kb.agents.lengths:
+            continue
+        words = token_words(doc[token.i : token.i + 8])
         matches = agent_matches(kb, words)
         if not matches or matches[0].start != 0:
             continue
-        phrase = agent_phrase(token, window[matches[0].end - 1].i + 1)
+        phrase = agent_phrase(token, words[matches[0].end - 1].i + 1)
         resolution = resolve_span(phrase, country)
         if resolution is None:
             continue
@@ -115,6 +128,6 @@ def agent_phrase(head: Token, end: int) -> Span:
     for child in head.rights:
         if child.dep_ in AGENT_RIGHT_DEPS and child.i == end:
             end = child.right_edge.i + 1
-        elif child.i == end and child.dep_ in ("punct",) and child.text in SKIPPED_TOKENS:
+        elif child.i == end and child.dep_ == "punct" and not word_parts(child.text):
             end = child.i + 1
     return head.doc[start:end]

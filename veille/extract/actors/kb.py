@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,10 +11,11 @@ from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 import pycountry
+import yaml
 
 from veille.errors import ResourceError
 from veille.model import ACTOR_TYPES
-from veille.resources import load_yaml, resource_path
+from veille.resources import resource_path
 
 ACTORS_DIR = "actors"
 DEMONYMS_FILE = "fr/actor_demonyms.yaml"
@@ -27,6 +29,24 @@ COUNTRY_KEYS = frozenset({"names", "adj", "capitals", "en", "the"})
 SKIPPED_TOKENS = frozenset({"-", "–", "—"})
 
 T = TypeVar("T")
+# libyaml's parser when installed: the actor files are the largest resources, and the pure-Python parser
+# spent ~2 s on them (most of the knowledge base's loading time).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(relative_path: str):
+    """A YAML file of veille/resources, parsed strictly (missing, malformed or empty is an error)."""
+    try:
+        text = resource_path(relative_path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"missing resource file: {relative_path}") from exc
+    try:
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"malformed YAML in {relative_path}: {exc}") from exc
+    if data is None:
+        raise ResourceError(f"empty resource file: {relative_path}")
+    return data
 
 
 @lru_cache(maxsize=200_000)
@@ -156,21 +176,30 @@ class ActorKB:
         return article_country in self.home_territories.get(forces_country, frozenset())
 
 
-@cache
-def alias_tokenizer():
-    """The French tokenizer of spaCy (the same rules as the model's), to split aliases like the text."""
-    import spacy
+# Word parts: a run of letters/digits with its elision apostrophe ("l'", "qu'"), or one punctuation sign.
+PART_PATTERN = re.compile(r"[^\W_]+'|[^\W_]+|[^\w\s]|_")
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
-    return spacy.blank("fr").tokenizer
+
+@lru_cache(maxsize=200_000)
+def word_parts(text: str) -> tuple[tuple[str, str, int], ...]:
+    """The parts of a token or phrase as (text, folded key, offset in `text`), hyphens dropped.
+
+    Aliases and document tokens are both cut into these parts, so matching does not depend on how spaCy
+    tokenised a hyphen or an apostrophe ("Tel-Aviv" = "Tel - Aviv", "d'État" = "d' État"), and no second
+    spaCy tokenizer has to be built to index the knowledge base (it took seconds)."""
+    text = text.translate(APOSTROPHES)
+    return tuple((m.group(), fold(m.group()), m.start()) for m in PART_PATTERN.finditer(text)
+                 if m.group() not in SKIPPED_TOKENS)
 
 
 def phrase_tokens(text: str) -> list[str]:
-    """Tokens of a phrase as the model would split them, without the skipped hyphens."""
-    return [t.text for t in alias_tokenizer()(text) if t.text not in SKIPPED_TOKENS and not t.is_space]
+    """The parts of a phrase as written (for case rules)."""
+    return [part for part, _, _ in word_parts(text)]
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
-    return tuple(fold(token) for token in phrase_tokens(text))
+    return tuple(key for _, key, _ in word_parts(text))
 
 
 def valid_country_codes() -> frozenset[str]:

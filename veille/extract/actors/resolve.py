@@ -12,11 +12,12 @@ The cascade, in order (each step returns when it finds an actor):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from veille.extract.actors.kb import SKIPPED_TOKENS, ActorEntry, ActorKB, alias_tokenizer, case_matches, fold, load_kb
+from veille.extract.actors.kb import ActorEntry, ActorKB, case_matches, load_kb, word_parts
 
 # Roles whose phrase stays the actor even when a named group follows ("les victimes du Hamas" are civilians).
 AGENT_WINS_ROLES = frozenset({"civilians", "protesters", "rioters"})
@@ -40,13 +41,15 @@ INDEFINITE_WORDS = NUMBER_WORDS | {"des", "quelques", "plusieurs", "certains", "
 
 @dataclass(frozen=True)
 class Word:
-    """A token reduced to what the resolver reads."""
+    """A part of a token (see `word_parts`) reduced to what the resolver reads."""
 
     text: str
     key: str
     pos: str  # coarse part of speech, "" when the text was not parsed
     ent: str  # entity label, "" when none
     dep: str
+    i: int = -1  # index of its token in the doc (of its whitespace-separated chunk for plain text)
+    gap: str = ""  # the text between the previous word and this one (" ", "-", "")
 
 
 @dataclass(frozen=True)
@@ -71,19 +74,48 @@ class Match:
 
 def words_of(span: Span) -> tuple[list[Word], int | None]:
     """The words of a span (hyphens dropped) and the position of its head word among them."""
-    words: list[Word] = []
+    words = token_words(span)
     root_at: int | None = None
-    parsed = span.doc.has_annotation("DEP")
-    root = span.root if parsed else None
-    for token in span:
-        if token.text in SKIPPED_TOKENS or token.is_space:
-            continue
-        if root is not None and token.i == root.i:
-            root_at = len(words)
-        words.append(Word(token.text, fold(token.text), token.pos_, token.ent_type_, token.dep_))
+    if span.doc.has_annotation("DEP") and len(span):
+        root = span.root.i
+        root_at = next((k for k, w in enumerate(words) if w.i == root), None)
     if root_at is None or words[root_at].key in LEADING_WORDS or words[root_at].key.isdigit():
         root_at = first_content_word(words)
     return words, root_at
+
+
+def token_words(tokens) -> list[Word]:
+    """The word parts of a sequence of consecutive tokens, with their annotations and the gaps between them."""
+    words: list[Word] = []
+    text = ""
+    last_end: int | None = None
+    for token in tokens:
+        if not text:
+            text = token.doc.text
+        for part, key, offset in word_parts(token.text):
+            start = token.idx + offset
+            gap = text[last_end:start] if last_end is not None else ""
+            words.append(Word(part, key, token.pos_, token.ent_type_, token.dep_, token.i, gap))
+            last_end = start + len(part)
+    return words
+
+
+def words_of_text(text: str) -> tuple[list[Word], int | None]:
+    """The words of a plain string (unparsed: no part of speech, the head is the first content word)."""
+    words: list[Word] = []
+    last_end: int | None = None
+    for chunk, match in enumerate(re.finditer(r"\S+", text)):
+        for part, key, offset in word_parts(match.group()):
+            start = match.start() + offset
+            gap = text[last_end:start] if last_end is not None else ""
+            words.append(Word(part, key, "", "", "", chunk, gap))
+            last_end = start + len(part)
+    return words, first_content_word(words)
+
+
+def joined(words: list[Word]) -> str:
+    """The words as written (hyphens and spaces between them restored)."""
+    return "".join((w.gap if k else "") + w.text for k, w in enumerate(words))
 
 
 def first_content_word(words: list[Word]) -> int | None:
@@ -185,7 +217,7 @@ def resolve_person(kb: ActorKB, words: list[Word], root: int | None, named: list
         return None
     if not titles and (not run.covers(root) or words[run.start].ent != "PER"):
         return None  # without a title, only a person's name heading the phrase
-    name = " ".join(w.text for w in words[run.start : run.end])
+    name = joined(words[run.start : run.end])
     organisations = [m for m in named if m.value.label != "PER"]
     if organisations:
         base = entry_resolution(kb, organisations[0].value, country)
@@ -195,12 +227,18 @@ def resolve_person(kb: ActorKB, words: list[Word], root: int | None, named: list
     return Resolution(name, "person", None, "PER")
 
 
-def resolve_agent(kb: ActorKB, words: list[Word], root: int | None, agents: list[Match],
-                  named: list[Match], country: str | None) -> Resolution | None:
-    """Step 4: a generic agent, for the country named in the phrase or the article's."""
+def head_agent(kb: ActorKB, words: list[Word], root: int | None, agents: list[Match]) -> Match | None:
+    """The generic agent heading the phrase, or following its collective head ("des centaines de manifestants")."""
     chosen = next((m for m in agents if m.covers(root)), None)
     if chosen is None and root is not None and (words[root].key in kb.collectives or words[root].pos == "NUM"):
         chosen = next((m for m in agents if m.start > root), None)
+    return chosen
+
+
+def resolve_agent(kb: ActorKB, words: list[Word], root: int | None, agents: list[Match],
+                  named: list[Match], country: str | None) -> Resolution | None:
+    """Step 4: a generic agent, for the country named in the phrase or the article's."""
+    chosen = head_agent(kb, words, root, agents)
     if chosen is None:
         return None
     role = chosen.value[0]
@@ -248,19 +286,29 @@ def resolve_unknown(words: list[Word], root: int | None) -> Resolution | None:
     if head.ent == "PER":
         run = person_run(words, root, [])
         if run is not None:
-            return Resolution(" ".join(w.text for w in words[run.start : run.end]), "person", None, "PER")
+            return Resolution(joined(words[run.start : run.end]), "person", None, "PER")
     if head.ent in ("ORG", "MISC") or (head.pos == "PROPN" and head.text[:1].isupper()):
         start = root
         end = root + 1
         while end < len(words) and ((head.ent and words[end].ent == head.ent) or words[end].pos == "PROPN"):
             end += 1
-        return Resolution(" ".join(w.text for w in words[start:end]), "unknown", None, head.ent or "MISC")
+        return Resolution(joined(words[start:end]), "unknown", None, head.ent or "MISC")
     return None
 
 
 def coordinated(words: list[Word], head: Match, other: Match) -> bool:
     """Whether `other` is a second conjunct after `head` ("les forces turques et leurs supplétifs")."""
     return any(w.key in COORDINATIONS for w in words[head.end : other.start])
+
+
+def lists_groups(kb: ActorKB, words: list[Word], root: int | None, agents: list[Match],
+                 organisations: list[Match]) -> bool:
+    """Whether a generic agent introduces a list of named groups ("des groupuscules d'extrême droite A, B et C"):
+    the generic agent, not the first group, is then the actor."""
+    if len({m.value.name for m in organisations}) < 2:
+        return False
+    lead = head_agent(kb, words, root, agents)
+    return lead is not None and lead.end <= organisations[0].start
 
 
 def resolve_words(words: list[Word], root: int | None, country: str | None, kb: ActorKB) -> Resolution | None:
@@ -274,7 +322,7 @@ def resolve_words(words: list[Word], root: int | None, country: str | None, kb: 
     agents = agent_matches(kb, words, root)
     root_agent = next((m for m in agents if m.covers(root)), None)
     organisations = [m for m in named if m.value.label != "PER"]
-    if organisations:
+    if organisations and not lists_groups(kb, words, root, agents, organisations):
         first = next((m for m in organisations if m.covers(root)), organisations[0])
         if first.covers(root) or root_agent is None or (
             root_agent.value[0] not in AGENT_WINS_ROLES and not coordinated(words, root_agent, first)
@@ -289,9 +337,3 @@ def resolve_span(span: Span, country: str | None = None) -> Resolution | None:
     """Resolve a spaCy span with the process-wide knowledge base."""
     words, root = words_of(span)
     return resolve_words(words, root, country, load_kb())
-
-
-def text_span(text: str) -> Span:
-    """A plain string as an unparsed span (tokenised like the model would)."""
-    doc: Doc = alias_tokenizer()(text)
-    return doc[:]

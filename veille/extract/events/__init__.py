@@ -30,7 +30,7 @@ from veille.extract.events.classify import refine
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, repeat_bonus
-from veille.extract.events.scope import scope_reason
+from veille.extract.events.scope import is_anaphoric, scope_reason
 from veille.extract.events.view import DocView
 from veille.extract.mentions import Mentions
 from veille.model import AggregateClaim, Event
@@ -57,7 +57,7 @@ def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], li
     candidates = find_event_candidates(mentions, lexicon, view)
     aggregates: list[AggregateClaim] = []
     drafts: list[Draft] = []
-    for _, group in groupby(candidates, key=lambda c: c.token.sent.start):
+    for _, group in groupby(candidates, key=lambda c: c.sent.start):
         for cands in _by_type(list(group)):
             drafts.extend(build_drafts(cands, mentions, view, lexicon, aggregates))
     merged = merge_drafts(drafts)
@@ -116,15 +116,15 @@ def build_drafts(
 ) -> list[Draft]:
     """One draft per place for one sentence's candidates of one type; a shared toll becomes an aggregate."""
     rep = representative(cands)
-    token, sent = rep.token, rep.token.sent
+    token, sent = rep.token, rep.sent
     date = date_for_event(mentions.doc, token.i, mentions.dates, mentions.published)
     if date.precision != "unknown" and date.value > mentions.published.isoformat() and rep.plover not in NO_DATE_PLOVER:
         return []  # dated after publication: planned, not happened
-    span = segment_of(token)
-    evidence = mentions.doc.text[span[0]:span[1]]
+    span = segment_of(token, sent, view.text)
+    evidence = view.text[span[0]:span[1]]
     sources = sources_for(mentions.attributions, *span)
     casualties = casualties_in(mentions, *span)
-    places = choose_places(mentions, token)
+    places = choose_places(mentions, token, span)
     toll = toll_from(casualties, token.idx, sources) if rep.trigger.spec.plover in ("ASSAULT", "COERCE") else Toll(
         sources=sources
     )
@@ -147,6 +147,7 @@ def build_drafts(
                 confidence=_confidence(rep, location, date.precision, actor1, toll),
                 specific=is_specific(rep),
                 sentence_start=sent.start_char,
+                anaphoric=rep.acled is not None and all(is_anaphoric(c.token) for c in cands),
             )
         )
     if len(drafts) > 1:

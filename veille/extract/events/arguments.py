@@ -30,10 +30,9 @@ class Toll:
     claims: list[Claim] = field(default_factory=list)
 
 
-def segment_of(token: Token) -> tuple[int, int]:
+def segment_of(token: Token, sent: Span, text: str) -> tuple[int, int]:
     """The character span of the trigger's sentence, cut at line breaks (the parser joins paragraphs when a
     title or a line lacks final punctuation), without surrounding whitespace."""
-    sent, text = token.sent, token.doc.text
     start, end = sent.start_char, sent.end_char
     line_start = text.rfind("\n", start, token.idx) + 1
     line_end = text.find("\n", token.idx, end)
@@ -54,10 +53,10 @@ def place_token(mentions: Mentions, place: PlaceMention) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def choose_places(mentions: Mentions, trigger: Token) -> list[PlaceMention]:
+def choose_places(mentions: Mentions, trigger: Token, segment: tuple[int, int]) -> list[PlaceMention]:
     """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions),
     plus the places coordinated with it ("à Tartous, Homs et Hassaké": one event per town)."""
-    candidates = places_in(mentions, *segment_of(trigger))
+    candidates = places_in(mentions, *segment)
     if not candidates:
         return []
 

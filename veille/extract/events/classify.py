@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from veille.extract.events.detect import Candidate
 from veille.extract.events.lexicon import Lexicon
@@ -20,9 +20,13 @@ def refine(cand: Candidate, view: DocView, lexicon: Lexicon) -> None:
     for rule, cues in zip(lexicon.refinements, lexicon.refinement_cues, strict=True):
         if family not in rule.families:
             continue
-        tokens = context_tokens(cand.token, rule.where)
-        if not tokens or not view.in_tokens(cues, tokens):
-            continue
+        if rule.where == "sentence":  # a range check, without building Token objects
+            if not view.has(cues, cand.sent.start, cand.sent.end):
+                continue
+        else:
+            tokens = context_tokens(cand.token, rule.where, cand.sent)
+            if not tokens or not view.in_tokens(cues, tokens):
+                continue
         if rule.acled is not None:
             cand.acled = rule.acled
         if rule.plover is not None:
@@ -32,10 +36,10 @@ def refine(cand: Candidate, view: DocView, lexicon: Lexicon) -> None:
         return
 
 
-def context_tokens(token: Token, where: str) -> list[Token]:
+def context_tokens(token: Token, where: str, sent: Span) -> list[Token]:
     """The tokens a refinement looks at: the sentence, the trigger's clause, its patient or its agent."""
     if where == "sentence":
-        return list(token.sent)
+        return list(sent)
     if where == "clause":
         return list(_clause_head(token).subtree)
     if where == "target":

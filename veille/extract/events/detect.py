@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from veille.extract.events.lexicon import Lexicon, Trigger
 from veille.extract.events.view import DocView
@@ -15,6 +15,7 @@ class Candidate:
     """A trigger occurrence, typed (possibly retyped by a refinement) and not yet judged in or out of scope."""
 
     token: Token
+    sent: Span
     trigger: Trigger
     acled: tuple[str, str] | None
     plover: str
@@ -31,10 +32,14 @@ class Candidate:
 def find_candidates(view: DocView, lexicon: Lexicon) -> list[Candidate]:
     """Every token that starts a trigger entry whose part of speech and companion words fit."""
     candidates: list[Candidate] = []
-    for token in view.doc:
+    doc = view.doc
+    for i in range(len(doc)):
+        entries = lexicon.triggers_for(view.keys(i), view.stem[i])
+        if not entries:
+            continue
+        token = doc[i]
         if token.is_punct or token.is_space:
             continue
-        entries = lexicon.triggers_for(view.keys(token.i), view.stem[token.i])
         seen: set[str] = set()
         for trigger in entries:
             spec = trigger.spec
@@ -44,7 +49,7 @@ def find_candidates(view: DocView, lexicon: Lexicon) -> list[Candidate]:
                 continue
             seen.add(spec.id)
             candidates.append(
-                Candidate(token=token, trigger=trigger, acled=spec.acled, plover=spec.plover,
+                Candidate(token=token, sent=view.sentence(token), trigger=trigger, acled=spec.acled, plover=spec.plover,
                           confidence=spec.confidence)
             )
     return candidates
@@ -52,7 +57,7 @@ def find_candidates(view: DocView, lexicon: Lexicon) -> list[Candidate]:
 
 def _companion_near(view: DocView, trigger: Trigger, token: Token) -> bool:
     """Whether one of the entry's `with` words is within its window, inside the token's sentence."""
-    sent = token.sent
+    sent = view.sentence(token)
     start = max(sent.start, token.i - trigger.spec.window)
     end = min(sent.end, token.i + trigger.spec.window + 1)
     hit = view.find(trigger.with_cues, start, end)

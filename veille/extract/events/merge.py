@@ -33,6 +33,7 @@ class Draft:
     repeats: int = 0
     sentence_start: int = 0
     siblings: set[int] = field(default_factory=set)  # ids of drafts split from the same sentence
+    anaphoric: bool = False  # "l'attaque", "cette offensive": refers back to an event already reported
 
     @property
     def type_key(self) -> str:
@@ -44,18 +45,34 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         target = next((k for k in kept if compatible(k, draft)), None)
-        if target is None:
+        if target is not None:
+            absorb(target, draft)
+        elif not draft.anaphoric:
             kept.append(draft)
         else:
-            absorb(target, draft)
+            antecedent = next((k for k in reversed(kept) if _same_kind(k, draft)), None)
+            if antecedent is not None:  # its place and date may be those of the report, not of the event
+                _merge_toll(antecedent.toll, draft.toll)
+                antecedent.repeats += 1
+            elif _anchored(draft):
+                kept.append(draft)
     return kept
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    return a.plover == b.plover and (a.type_key == b.type_key or _generic_violence(a, b))
+
+
+def _anchored(draft: Draft) -> bool:
+    """A town-level place and a date stated in the text: enough to stand alone even as an anaphor."""
+    return _anchor(draft) <= 1 and draft.date.precision != "unknown"
 
 
 def compatible(a: Draft, b: Draft) -> bool:
     """Same kind of action, by compatible actors, at a compatible place and date."""
     if a.plover != b.plover:
         return False
-    if a.type_key != b.type_key and not _generic_violence(a, b):
+    if not _same_kind(a, b):
         return False
     if id(b) in a.siblings or id(a) in b.siblings:
         return False

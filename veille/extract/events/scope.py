@@ -50,7 +50,7 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
 
 def gate_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_conflict: int) -> str | None:
     """The trigger entry's gates: conflict context, political context, political actor."""
-    sent = cand.token.sent
+    sent = cand.sent
     for gate in cand.trigger.spec.gates:
         if gate == "conflict":
             # Calibrated on the dev articles' local news: 3 conflict words make a conflict article.
@@ -99,7 +99,7 @@ def has_political_actor(token: Token, view: DocView, lexicon: Lexicon) -> bool:
 
 def domain_reason(cand: Candidate, view: DocView, lexicon: Lexicon) -> str | None:
     """Sports, crime, accidents, disasters, verdicts, exercises: out of scope unless conflict words say else."""
-    sent = cand.token.sent
+    sent = cand.sent
     for name, cues in lexicon.cues.items():
         if not name.startswith("out:"):
             continue
@@ -183,7 +183,7 @@ def infinitive_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | No
     """An infinitive trigger introduced by a purpose or condition word ("pour déloger", "afin d'y manifester")."""
     if "Inf" not in token.morph.get("VerbForm"):
         return None
-    start = max(token.sent.start, token.i - VERB_WINDOW_BEFORE)
+    start = max(view.sentence(token).start, token.i - VERB_WINDOW_BEFORE)
     found = view.find(lexicon.cues["hypothetical_marks"], start, token.i)
     return f"purpose or condition ({view.lower[found]} ...)" if found is not None else None
 
@@ -212,7 +212,7 @@ def is_anaphoric(token: Token) -> bool:
 
 def generic_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
     """A habitual or generic statement ("sont régulièrement ciblés", "depuis des mois")."""
-    sent = token.sent
+    sent = view.sentence(token)
     found = view.find(lexicon.cues["generic_cues"], sent.start, sent.end)
     return f"generic ({view.lower[found]} ...)" if found is not None else None
 
@@ -221,7 +221,7 @@ def noun_context_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | 
     """'menace d'attentat', 'en cas d'offensive', 'la manifestation prévue jeudi'."""
     if token.pos_ != "NOUN":
         return None
-    sent = token.sent
+    sent = view.sentence(token)
     before = view.find(lexicon.cues["blocking_before_noun"], max(sent.start, token.i - NOUN_WINDOW_BEFORE), token.i)
     if before is not None:
         return f"not happened ({view.lower[before]} ...)"

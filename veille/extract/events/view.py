@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from veille.extract.events.lexicon import Cues, normalise, stem
@@ -9,14 +12,37 @@ from veille.extract.events.lexicon import Cues, normalise, stem
 SKIPPED_IN_PHRASES = frozenset({"-", "‑"})
 
 
+@lru_cache(maxsize=65536)
+def _forms(text: str, lemma: str) -> tuple[str, str, str]:
+    """Normalised form, lemma and stem of a token; words repeat across articles, so this is cached."""
+    lower = normalise(text)
+    return lower, normalise(lemma), stem(lower.replace("'", ""))
+
+
 class DocView:
-    """Token forms computed once per document; cue checks over any token range without re-normalising."""
+    """Token forms and sentence bounds computed once per document: every later check is a lookup.
+
+    (spaCy's `token.sent` walks the document each time it is called; `sentence()` does not.)
+    """
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.lower = [normalise(t.text) for t in doc]
-        self.lemma = [normalise(t.lemma_) for t in doc]
-        self.stem = [stem(text.replace("'", "")) for text in self.lower]
+        self.text = doc.text  # Doc.text joins every token on each access
+        strings = doc.vocab.strings
+        # to_array reads the C structs directly: far cheaper than building a Token object per word
+        ids = doc.to_array([ORTH, LEMMA]).tolist() if len(doc) else []
+        forms = [_forms(strings[orth], strings[lemma]) for orth, lemma in ids]
+        self.lower = [f[0] for f in forms]
+        self.lemma = [f[1] for f in forms]
+        self.stem = [f[2] for f in forms]
+        self.sents: list[Span] = list(doc.sents)
+        self._sent_of: list[int] = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            self._sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence of a token of this document (cached bounds)."""
+        return self.sents[self._sent_of[token.i]]
 
     def keys(self, i: int) -> tuple[str, str]:
         return self.lower[i], self.lemma[i]

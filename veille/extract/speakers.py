@@ -1,0 +1,324 @@
+"""Who speaks in one article: the persons it names, their gender and roles, and who "il" / "elle" is.
+
+The quote layer finds *where* a speaker is named near a quote (a token); `Speakers` turns that token into
+the name the gold data write: a person's fullest name as written in the article ("Obama" -> "Barack
+Obama"), the person a pronoun or a role description refers back to ("il", "le haut-gradé"), or a group's
+canonical actor name when the actor layer is confident, else the group as written.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.extract.attributions import noun_phrase
+from veille.extract.numbers import normalise
+from veille.model import EntityMention
+
+if TYPE_CHECKING:
+    from veille.extract.quotes import QuoteLexicon
+
+# Characters back from a quote in which a pronoun looks for the person it stands for.
+PRONOUN_WINDOW = 2000
+# Characters a subject or a speaker (and a person whose gender matches the pronoun) is worth over a mere
+# mention when choosing who "il" / "elle" is: a salience bonus, expressed as a distance in the text.
+SALIENCE_BONUS = 300
+# Characters after a role description in which the person holding the role may be named first
+# ("le chef d'état-major a indiqué ... Le général Lecointre a ...").
+CATAPHORA_WINDOW = 400
+# Tokens before a person's name looked at for a title, a determiner or a role ("la ministre des Armées X").
+CUE_WINDOW = 6
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # the parser often calls "il" expl:subj
+REFERRING_DETERMINERS = {"le", "la", "l'", "les", "ce", "cet", "cette", "son", "sa"}
+# Actor types the actor layer names reliably with no country ("Hamas", "United Nations").
+NAMED_GROUP_TYPES = {"organisation", "rebel", "political_party", "political_militia", "identity_militia"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A mention of a named person outside quotes."""
+
+    start: int
+    name: str
+    gender: str  # "f", "m" or "" when the text does not say
+    prominent: bool  # a subject or a speaker: the likely referent of a later "il" / "elle"
+
+
+@dataclass
+class Speakers:
+    """The persons of one article, built once per document, and the speakers resolved so far."""
+
+    doc: Doc
+    lex: QuoteLexicon
+    inside_quotes: list[tuple[int, int]]
+    entities: list[EntityMention] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> (start, name)
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> gender
+    groups: list[tuple[int, str]] = field(default_factory=list)  # group speakers: (start, name)
+    _person_ents: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PER" or self._quoted(ent.start_char):
+                continue
+            ent = self._extend(ent)
+            name = self.strip_titles(ent)
+            if not name or not any(c.isupper() for c in name):
+                continue
+            self._person_ents.append(ent)
+            gender = self._gender_cue(ent)
+            subject = any(t.dep_ in SUBJECT_DEPS for t in ent) or (
+                ent.root.dep_ in ("appos", "flat", "flat:name") and ent.root.head.dep_ in SUBJECT_DEPS)
+            self.persons.append(Person(ent.start_char, name, gender, subject))
+        for person in self.persons:
+            full = self.complete(person.name)
+            if person.gender and not self.genders.get(full):
+                self.genders[full] = person.gender
+        self._starts = [p.start for p in self.persons]
+
+    # --- reading names -------------------------------------------------------------------------------
+
+    def _quoted(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.inside_quotes)
+
+    def _extend(self, ent: Span) -> Span:
+        """A name the tagger cut short: "Bazoum" + "Mohamed" (capitalised name tokens on either side)."""
+        doc, start, end = self.doc, ent.start, ent.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].dep_.startswith("flat"):
+            end += 1
+        while start > 0 and self._name_word(doc[start - 1]):
+            start -= 1
+        return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+    def _name_word(self, token: Token) -> bool:
+        return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in ("", "PER")
+                and normalise(token.text) not in self.lex.titles and normalise(token.text) not in self.lex.person_roles)
+
+    def strip_titles(self, span: Span) -> str:
+        """ "M. Caldwell" -> "Caldwell", "le président Moubarak" -> "Moubarak"."""
+        tokens = [t for t in span if not t.is_punct or t.text == "-"]
+        while tokens and (normalise(tokens[0].text) in self.lex.titles or tokens[0].pos_ == "DET"):
+            tokens = tokens[1:]
+        return " ".join(t.text for t in tokens).replace(" - ", "-")
+
+    def _gender_cue(self, ent: Span) -> str:
+        """The gender the words around a name give ("Mme", "la ministre", ", une septuagénaire"), else "";
+        role words met on the way are remembered ("le ministre de l'Intérieur X": X is "le ministre")."""
+        doc = self.doc
+        name = self.strip_titles(ent)
+        for token in reversed(doc[max(ent.sent.start, ent.start - CUE_WINDOW):ent.start]):
+            word = normalise(token.text)
+            if word in self.lex.person_roles:
+                self.roles.setdefault(word, []).append((ent.start_char, name))
+            gender = self._gender_of_word(word)
+            if gender:
+                return gender
+            if (token.is_punct and token.text not in ("-", "'")) or self._ends_role(token, word):
+                break
+        if ent.end + 2 < len(doc) and doc[ent.end].text == ",":
+            for token in doc[ent.end + 1: min(len(doc), ent.end + 4)]:
+                word = normalise(token.text)
+                if word in self.lex.person_roles:
+                    self.roles.setdefault(word, []).append((ent.start_char, name))
+                gender = self._gender_of_word(word)
+                if gender:
+                    return gender
+        return ""
+
+    def _ends_role(self, token: Token, word: str) -> bool:
+        """A common noun that is no role cuts a name from the words before it ("l'auteur du programme de X")."""
+        return token.pos_ == "NOUN" and token.text.islower() and word not in self.lex.person_roles
+
+    def _gender_of_word(self, word: str) -> str:
+        if word in self.lex.feminine:
+            return "f"
+        if word in self.lex.masculine:
+            return "m"
+        return ""
+
+    def complete(self, name: str) -> str:
+        """The fullest mention of the same person: "Obama" -> "Barack Obama", "Rami" -> "Rami Abdel Rahmane"."""
+        words = name.split()
+        if not words:
+            return name
+        last, first = words[-1].lower(), words[0].lower()
+        fuller = [
+            n for n in (p.name for p in self.persons)
+            if len(n) > len(name) and (n.lower().endswith(" " + last) or (len(words) == 1 and n.lower().startswith(first + " ")))
+        ]
+        return max(fuller, key=len) if fuller else name
+
+    # --- who a reference points to -------------------------------------------------------------------
+
+    def remember(self, start: int, name: str, is_person: bool) -> None:
+        """A resolved speaker becomes prominent: the first candidate for a later pronoun."""
+        if is_person:
+            i = bisect_left(self._starts, start)
+            self.persons.insert(i, Person(start, name, self.genders.get(name, ""), True))
+            self._starts.insert(i, start)
+        else:
+            self.groups.append((start, name))
+
+    def pronoun_referent(self, word: str, before: int) -> str | None:
+        """ "il" / "elle": the last prominent person of that gender, else the last person of that gender."""
+        word = normalise(word).lstrip("-").removeprefix("t-")
+        if word in ("ils", "elles"):
+            groups = [g for g in self.groups if g[0] < before]
+            return groups[-1][1] if groups else None
+        wanted = "f" if word.startswith("elle") else "m" if word in ("il", "lui") else ""
+        end = bisect_left(self._starts, before)
+        candidates = [p for p in self.persons[:end] if before - p.start <= PRONOUN_WINDOW]
+        best: tuple[int, Person] | None = None
+        for person in candidates:
+            gender = self.genders.get(self.complete(person.name), person.gender)
+            if wanted and gender not in ("", wanted):
+                continue
+            # Distance in characters, moved back for a mere mention, forward for a known, matching gender.
+            score = before - person.start + (0 if person.prominent else SALIENCE_BONUS)
+            score -= SALIENCE_BONUS if wanted and gender == wanted else 0
+            if best is None or score < best[0]:
+                best = (score, person)
+        chosen = best[1] if best else None
+        return self.complete(chosen.name) if chosen else None
+
+    def role_holder(self, role: str, at: int, gender: str) -> str | None:
+        """The person a definite role description refers to: the last one given that role, else the last
+        prominent person, else the first person named just after ("le chef d'état-major ... le général X")."""
+        holders = [n for s, n in self.roles.get(role, []) if s < at]
+        if holders:
+            return self.complete(holders[-1])
+        before = self.pronoun_referent("elle" if gender == "f" else "il" if gender == "m" else "on", at)
+        if before:
+            return before
+        after = [p for p in self.persons if at < p.start <= at + CATAPHORA_WINDOW]
+        return self.complete(after[0].name) if after else None
+
+    def person_in(self, phrase: Span, head: Token) -> Span | None:
+        """The named person of a speaker phrase: the one holding its head, else one in apposition to it
+        ("La Haut-Commissaire ..., Michelle Bachelet"); not a complement ("l'auteur du programme de X")."""
+        inside = [e for e in self._person_ents if phrase.start <= e.start and e.end <= phrase.end]
+        holding = next((e for e in inside if e.start <= head.i < e.end), None)
+        if holding is not None:
+            return holding
+        return next((e for e in inside if (e.root.dep_ == "appos" and e.root.head.i == head.i)
+                     or (e.start > head.i and self.doc[e.start - 1].text == ",")), None)
+
+    def name_after_role(self, head: Token) -> str | None:
+        """A name the tagger missed after a role: "le ministre de l'Intérieur Bazoum Mohamed" -> "Bazoum
+        Mohamed" (capitalised words ending at `head`, a role word a few tokens before them)."""
+        doc = self.doc
+        if not head.text[:1].isupper() or head.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            return None
+        start = head.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        before = [normalise(t.text) for t in doc[max(0, start - CUE_WINDOW):start]]
+        roles = [w for w in before if w in self.lex.person_roles]
+        if not roles:
+            return None
+        name = doc[start:head.i + 1].text
+        actor = self._actor(name)
+        if actor is not None and actor.type not in ("person", "government", "unknown"):
+            return None
+        for role in roles:
+            self.roles.setdefault(role, []).append((doc[start].idx, name))
+        return name
+
+    def proper_name(self, head: Token) -> str | None:
+        """A capitalised name the tagger did not call a person nor the actor layer a group ("— Luckens, 26 ans")."""
+        if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
+            return None
+        if head.ent_type_ in ("ORG", "MISC") or self._actor(head.text) is not None:
+            return None
+        start, end = head.i, head.i + 1
+        while start > 0 and self._name_word(self.doc[start - 1]):
+            start -= 1
+        while end < len(self.doc) and self._name_word(self.doc[end]):
+            end += 1
+        return self.doc[start:end].text
+
+    def _apposed_person(self, phrase: Span) -> Span | None:
+        """ "un marchand de crème glacée de 26 ans, Luckens": a name right after the phrase and a comma."""
+        if phrase.end + 1 < len(self.doc) and self.doc[phrase.end].text == ",":
+            return next((e for e in self._person_ents if e.start == phrase.end + 1), None)
+        return None
+
+    def can_speak(self, phrase: Span) -> bool:
+        """A person, a group or a document may be a speaker; "la probabilité" or "ses liens" may not."""
+        head = phrase.root
+        word = normalise(head.text)
+        if head.pos_ == "PROPN" or head.ent_type_ or word in self.lex.pronouns:
+            return True
+        if word in self.lex.person_roles or word in self.lex.speaking_nouns:
+            return True
+        return self._actor(phrase.text) is not None
+
+    def is_human(self, token: Token) -> bool:
+        """A person may speak with any verb: a pronoun, a named person, or a role ("le ministre")."""
+        word = normalise(token.text)
+        if word in self.lex.pronouns and word not in ("ils", "elles", "lui"):
+            return True
+        if token.ent_type_ == "PER" or word in self.lex.person_roles:
+            return True
+        phrase = noun_phrase(token, with_apposition=True)
+        return self.person_in(phrase, token) is not None
+
+    def resolve(self, token: Token, at: int) -> tuple[str | None, bool]:
+        """The speaker's name for the token that names it near a quote at `at`, and whether it is a person."""
+        word = normalise(token.text)
+        if word in self.lex.pronouns:
+            name = self.pronoun_referent(word, at)
+            return name, word not in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles")
+        phrase = noun_phrase(token, with_apposition=True)
+        person = self.person_in(phrase, token) or self._apposed_person(phrase)
+        if person is not None:
+            name = self.strip_titles(person)
+            actor = self._actor(person.text)
+            if actor is not None and actor.type not in ("person", "government", "unknown") and actor.country:
+                return actor.name, False  # a capital tagged as a person: "Washington"
+            return self.complete(name), True
+        named = self.name_after_role(token)
+        if named is not None:
+            return self.complete(named), True
+        if not self.can_speak(phrase):
+            return None, False
+        name = self.proper_name(phrase.root)
+        if name is not None:
+            return self.complete(name), True
+        head = normalise(phrase.root.text)
+        determiner = next((normalise(c.text) for c in phrase.root.children if c.dep_ in ("det", "det:poss")), "")
+        if not determiner and phrase.root.i > 0 and self.doc[phrase.root.i - 1].pos_ == "DET":
+            determiner = normalise(self.doc[phrase.root.i - 1].text)  # "le reporter" parsed apart
+        if head in self.lex.person_roles and determiner in REFERRING_DETERMINERS:
+            gender = "f" if determiner in ("la", "cette", "sa") else "m" if determiner in ("le", "ce", "cet", "son") else ""
+            person_name = self.role_holder(head, at, gender)
+            if person_name:
+                return person_name, True
+        return self._group_name(phrase), False
+
+    def _group_name(self, phrase: Span) -> str:
+        """A group's canonical actor name when the actor layer is confident, else the phrase as written."""
+        for mention in self.entities:
+            if mention.actor and mention.start < phrase.end_char and phrase.start_char < mention.end:
+                if _confident(mention.actor.type, mention.actor.country):
+                    return mention.actor.name
+        actor = self._actor(phrase.text)
+        if actor is not None and _confident(actor.type, actor.country):
+            return actor.name
+        return phrase.text
+
+    @staticmethod
+    def _actor(text: str):
+        from veille.extract import actors  # the actor layer is optional for quotes
+
+        resolve = getattr(actors, "resolve_actor_text", None)
+        return resolve(text) if resolve else None
+
+
+def _confident(kind: str, country: str | None) -> bool:
+    """A resolution worth printing instead of the text: tied to a country, or a named group."""
+    return kind != "unknown" and kind != "person" and (country is not None or kind in NAMED_GROUP_TYPES)
