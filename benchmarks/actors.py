@@ -73,7 +73,8 @@ def gold_actors(show_errors: bool) -> None:
                     continue
                 start = article["text"].find(gold["text"])
                 span = doc.char_span(start, start + len(gold["text"]), alignment_mode="expand") if start >= 0 else None
-                armed = role == "actor1" and (event.get("acled") or [None])[0] in VIOLENT
+                armed = role == "actor1" and ((event.get("acled") or [None])[0] in VIOLENT
+                                              or event.get("plover") == "ASSAULT")
                 predictions = {"text": resolve_actor_text(gold["text"], country)}
                 if armed and predictions["text"] is not None:
                     predictions["text"] = armed_forces_of(predictions["text"], country)

@@ -186,11 +186,15 @@ def find_quotes(doc: Doc, entities: list[EntityMention] | None = None) -> list[Q
                         entities=list(entities or []))
     quotes: list[Quote] = []
     previous: Said | None = None
-    for index, span in enumerate(spans):
+    parts = [(part, found) for span in spans for part, found in split_at_incise(doc, text, starts, span, lex)]
+    for index, (span, inner) in enumerate(parts):
         if is_title(text, span, lex) or is_pull_quote(text, span):
             continue
-        floor = spans[index - 1].close_end if index else 0
-        found, incise_end = find_speaker(doc, text, starts, span, lex, speakers, floor)
+        floor = parts[index - 1][0].close_end if index else 0
+        if inner is not None:
+            found, incise_end = inner, span.close_end
+        else:
+            found, incise_end = find_speaker(doc, text, starts, span, lex, speakers, floor)
         speaker, speaker_text = None, None
         if found is not None:
             speaker, is_person = speakers.resolve(found.token, span.open_at)
@@ -205,6 +209,36 @@ def find_quotes(doc: Doc, entities: list[EntityMention] | None = None) -> list[Q
                             span=(span.start, span.end)))
         previous = Said(span, speaker, speaker_text or speaker, max(incise_end, span.close_end))
     return quotes
+
+
+def split_at_incise(
+    doc: Doc, text: str, starts: list[int], span: QuoteSpan, lex: QuoteLexicon
+) -> list[tuple[QuoteSpan, Found | None]]:
+    """A quote interrupted by an incise inside its marks ("« A, jure Daniel Hagari, B »") is two quotes of
+    the incise's speaker; any other quote is itself, its speaker still to find."""
+    first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    for c in range(first + 1, last - 2):
+        if doc[c].text != ",":
+            continue
+        verb = doc[c + 1]
+        while verb.pos_ == "AUX" and verb.i + 1 < last:
+            verb = doc[verb.i + 1]
+        if not is_finite(verb) and not is_reporting_verb(verb):
+            continue
+        inverted = doc[verb.i + 1] if verb.i + 1 < last else None
+        if inverted is None or not (normalise(inverted.text) in lex.pronouns or inverted.ent_type_ == "PER"):
+            continue
+        close = next((t.i for t in doc[verb.i + 1: min(last, verb.i + INCISE_WINDOW + 2)] if t.text == ","), None)
+        if close is None or close + 1 >= last:
+            continue
+        found = speaker_of_verb(verb, lex, start=doc[c + 1].idx, incise=True, after=doc[c].idx)
+        if found is None:
+            continue
+        head = _make_span(text, span.open_at, doc[c].idx, span.start, doc[c].idx)
+        tail = _make_span(text, doc[close].idx, span.close_end, doc[close].idx + 1, span.end,
+                          orphan=span.orphan, continued=span.continued)
+        return [(head, found), (tail, found)]
+    return [(span, None)]
 
 
 @dataclass(frozen=True)
@@ -291,8 +325,9 @@ def speaker_after(
         # In an incise right after a quote any verb reports speech ("relate", "se désole", "jure").
         incise_verb = opened and verbs_seen == 0 and k - i <= 2 and is_finite(token)
         if incise_verb or (is_reporting_verb(token) and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")):
-            found = speaker_of_verb(token, lex, start=doc[i].idx, incise=True)
-            return found, _clause_end(doc, token, len(text))
+            found = speaker_of_verb(token, lex, start=doc[i].idx, incise=opened, after=span.close_end)
+            if found is not None or opened:
+                return found, _clause_end(doc, token, len(text))
         verbs_seen += token.pos_ == "VERB"
         cue = matched_cue(token, attribution_lexicon().prepositions)
         if cue is not None:
@@ -328,7 +363,7 @@ def speaker_later_in_sentence(doc: Doc, starts: list[int], span: QuoteSpan, lex:
         while verb.pos_ == "AUX" and verb.i + 1 < end and not is_reporting_verb(verb):
             verb = doc[verb.i + 1]
         if is_reporting_verb(verb) and verb.pos_ in ("VERB", "AUX"):
-            found = speaker_of_verb(verb, lex, start=token.idx, incise=True)
+            found = speaker_of_verb(verb, lex, start=token.idx, incise=True, after=span.close_end)
             if found is not None:
                 return found
         cue = matched_cue(token, attribution_lexicon().prepositions)
@@ -353,9 +388,11 @@ def _token_index(doc: Doc, char: int) -> int:
     return span.start if span is not None and len(span) else 0
 
 
-def speaker_of_verb(verb: Token, lex: QuoteLexicon, start: int, incise: bool = False) -> Found | None:
-    """Who speaks with a reporting verb: an inverted pronoun ("a-t-il"), its subject, or in an incise the
-    noun after it (", rappelle à La Presse le reporter": not the "à" complement)."""
+def speaker_of_verb(
+    verb: Token, lex: QuoteLexicon, start: int, incise: bool = False, after: int = 0
+) -> Found | None:
+    """Who speaks with a reporting verb: an inverted pronoun ("a-t-il"), its subject (not a word of the quote,
+    which ends at `after`), or in an incise the noun after it (", rappelle à La Presse le reporter")."""
     doc = verb.doc
     for token in doc[max(0, verb.i - 2): min(len(doc), verb.i + 3)]:
         if token.text.startswith("-") and normalise(token.text) in lex.pronouns:
@@ -364,8 +401,10 @@ def speaker_of_verb(verb: Token, lex: QuoteLexicon, start: int, incise: bool = F
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None and not incise:
         subject = reporting_subject(verb)
-    if subject is not None and incise and subject.i < verb.i:
-        subject = None  # the parser took a word of the quote for the subject of the incise verb
+    if subject is not None and subject.idx < after:
+        subject = None  # the parser took a word of the quote for the subject of the verb after it
+    if subject is not None and subject.i < verb.i:
+        subject = person_between(subject, verb) or subject
     if subject is not None and (is_nominal(subject) or normalise(subject.text) in lex.pronouns):
         if normalise(subject.text) in lex.pronouns:
             return Found(subject, subject.text, subject.idx)
@@ -387,6 +426,16 @@ def speaker_of_verb(verb: Token, lex: QuoteLexicon, start: int, incise: bool = F
             while head.dep_ in ("flat", "flat:name", "amod") and head.head.i > verb.i:
                 head = head.head
             return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+    return None
+
+
+def person_between(subject: Token, verb: Token) -> Token | None:
+    """A person named between commas after a group subject: "L'ONU, par la voix de ..., Martin Griffiths,
+    avait déploré": the person speaks for the group."""
+    doc = subject.doc
+    for token in doc[subject.i + 1:verb.i]:
+        if token.ent_type_ == "PER" and token.ent_iob_ == "B" and doc[token.i - 1].text == ",":
+            return token
     return None
 
 
@@ -469,7 +518,7 @@ def governing_subject(
                 return None
             reporting = is_reporting_verb(node) or any(is_reporting_verb(c) for c in node.children if c.dep_ == "xcomp")
             if reporting and (is_nominal(subject) or subject.text[:1].isupper() or normalise(subject.text) in lex.pronouns):
-                return _found_subject(subject, lex)
+                return _found_subject(person_between(subject, node) or subject, lex)
             if speakers.is_human(subject):
                 return _found_subject(subject, lex)
         if node.head is node:

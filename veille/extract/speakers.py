@@ -232,12 +232,15 @@ class Speakers:
         """A capitalised name the tagger did not call a person nor the actor layer a group ("— Luckens, 26 ans")."""
         if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
             return None
+        word = normalise(head.text)
+        if word in self.lex.person_roles or word in self.lex.titles or word in self.lex.speaking_nouns:
+            return None
         if head.ent_type_ in ("ORG", "MISC") or self._actor(head.text) is not None:
             return None
         start, end = head.i, head.i + 1
         while start > 0 and self._name_word(self.doc[start - 1]):
             start -= 1
-        while end < len(self.doc) and self._name_word(self.doc[end]):
+        while end < len(self.doc) and self.doc[end].text[:1].isupper() and self.doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
             end += 1
         return self.doc[start:end].text
 
@@ -286,9 +289,6 @@ class Speakers:
             return self.complete(named), True
         if not self.can_speak(phrase):
             return None, False
-        name = self.proper_name(phrase.root)
-        if name is not None:
-            return self.complete(name), True
         head = normalise(phrase.root.text)
         determiner = next((normalise(c.text) for c in phrase.root.children if c.dep_ in ("det", "det:poss")), "")
         if not determiner and phrase.root.i > 0 and self.doc[phrase.root.i - 1].pos_ == "DET":
@@ -298,6 +298,9 @@ class Speakers:
             person_name = self.role_holder(head, at, gender)
             if person_name:
                 return person_name, True
+        name = self.proper_name(phrase.root)
+        if name is not None:
+            return self.complete(name), True
         return self._group_name(phrase), False
 
     def _group_name(self, phrase: Span) -> str:

@@ -171,35 +171,40 @@ def load_landmarks() -> LandmarkLexicon:
 def find_landmarks(doc: Doc, lexicon: LandmarkLexicon, country_of) -> list[LandmarkMatch]:
     """Landmark and institution names in `doc`, longest first, without overlaps.
 
-    `country_of(text)` gives the ISO-2 code of a country name, or None (the gazetteer's answer).
+    `country_of(text)` gives the ISO-2 code of a country name, or None (the gazetteer's answer). Only tokens
+    whose first word opens some entry are looked at further (one dictionary test per token).
     """
-    stream: list[tuple[str, bool, int, bool, bool]] = []  # word, capitalised, token, first/last of the token
-    for token in doc:
-        pairs = split_words(token.text)
-        for k, (word, cap) in enumerate(pairs):
-            stream.append((word, cap, token.i, k == 0, k == len(pairs) - 1))
-    found, p = [], 0
-    while p < len(stream):
-        match = _match_at(stream, p, lexicon) if stream[p][3] else None
+    texts = [token.text for token in doc]
+    found, i = [], 0
+    while i < len(texts):
+        pairs = split_words(texts[i])
+        entries = lexicon.by_first_word.get(pairs[0][0]) if pairs else None
+        match = _match_at(texts, i, entries) if entries else None
         if match is None:
-            p += 1
+            i += 1
             continue
-        entry, q = match
-        start, end = stream[p][2], stream[q - 1][2] + 1
+        entry, end = match
         qualifier = _qualifier(doc, end, lexicon, country_of) if entry.institution else None
-        found.append(LandmarkMatch(start, end, entry, qualifier))
-        p = q
+        found.append(LandmarkMatch(i, end, entry, qualifier))
+        i = end
     return found
 
 
-def _match_at(stream, p: int, lexicon: LandmarkLexicon) -> tuple[Landmark, int] | None:
-    for entry in lexicon.by_first_word.get(stream[p][0], ()):
-        q = p + len(entry.words)
-        if q > len(stream) or not stream[q - 1][4]:
-            continue
-        if all(stream[p + k][0] == w and (stream[p + k][1] or not cap)
-               for k, (w, cap) in enumerate(zip(entry.words, entry.capitalised, strict=True))):
-            return entry, q
+def _match_at(texts: list[str], start: int, entries: tuple[Landmark, ...]) -> tuple[Landmark, int] | None:
+    """The longest entry whose words are the words of the tokens from `start` (ending on a token boundary)."""
+    words: list[tuple[str, bool]] = []
+    ends: dict[int, int] = {}  # number of words -> token end
+    longest = len(entries[0].words)
+    i = start
+    while len(words) < longest and i < len(texts):
+        words.extend(split_words(texts[i]))
+        i += 1
+        ends[len(words)] = i
+    for entry in entries:
+        n = len(entry.words)
+        if n in ends and all(words[k][0] == w and (words[k][1] or not cap)
+                             for k, (w, cap) in enumerate(zip(entry.words, entry.capitalised, strict=True))):
+            return entry, ends[n]
     return None
 
 

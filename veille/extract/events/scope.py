@@ -18,7 +18,7 @@ GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl", "obl:mod",
 # How far up the head chain a blocking governor is looked for ("menace de vouloir attaquer": 2 steps).
 GOVERNOR_DEPTH = 2
 # Tokens before/after a noun trigger searched for blocking words ("menace d'attentat", "manif prévue").
-NOUN_WINDOW_BEFORE = 3
+NOUN_WINDOW_BEFORE = 4
 NOUN_WINDOW_AFTER = 2
 # Tokens before an infinitive trigger searched for a purpose or condition ("pour déloger", "afin d'y manifester").
 VERB_WINDOW_BEFORE = 3
@@ -163,7 +163,9 @@ def governor_reason(token: Token, view: DocView, lexicon: Lexicon, plover: str) 
             return None
         if view.token_has(cues["denial_governors"], governor.i):
             return f"denied ({governor.lemma_})"
-        if view.token_has(cues["blocking_governors"], governor.i):
+        if view.token_has(cues["blocking_governors"], governor.i) or (
+            governor.pos_ == "NOUN" and view.token_has(cues["blocking_before_noun"], governor.i)
+        ):  # "menace d'attaquer", "avec l'objectif de lancer une attaque"
             return f"not happened ({governor.lemma_})"
         if view.token_has(cues["modal_governors"], governor.i) and _future_or_conditional(governor):
             return f"hypothetical ({governor.lemma_})"
