@@ -448,7 +448,7 @@ def speaker_before(
     start = _sentence_start(text, floor, span.open_at)
     clause = doc.char_span(start, span.open_at, alignment_mode="contract")
     if clause is None or not len(clause):
-        return None
+        return speaker_announced(doc, text, span, lex, floor)
     if text[:span.open_at].rstrip().endswith(":"):
         found = speaker_of_clause(clause, lex, speakers)
         if found is not None:
@@ -457,6 +457,24 @@ def speaker_before(
     if found is not None:
         return found
     return governing_subject(doc, span, clause, lex, speakers)
+
+
+def speaker_announced(doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, floor: int) -> Found | None:
+    """A quote opening a sentence after one that ends on its speaker's verb: "X, le patron du camping,
+    confirme. « ... »"."""
+    before = text[floor:span.open_at].rstrip()
+    if not before.endswith("."):
+        return None
+    end = doc.char_span(floor, len(before) + floor, alignment_mode="contract")
+    if end is None or len(end) < 2:
+        return None
+    verb = end[-2]
+    while verb.pos_ == "ADV" and verb.i > end.start:
+        verb = doc[verb.i - 1]
+    if not (is_reporting_verb(verb) or is_finite(verb)):
+        return None
+    found = speaker_of_verb(verb, lex, start=verb.idx)
+    return found if found is not None and found.token.idx >= floor else None
 
 
 def speaker_of_clause(clause: Span, lex: QuoteLexicon, speakers: Speakers) -> Found | None:

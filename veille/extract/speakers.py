@@ -26,6 +26,8 @@ PRONOUN_WINDOW = 2000
 # Characters a subject or a speaker (and a person whose gender matches the pronoun) is worth over a mere
 # mention when choosing who "il" / "elle" is: a salience bonus, expressed as a distance in the text.
 SALIENCE_BONUS = 300
+# Tokens back from a quote in which "ils" / "elles" look for a plural subject.
+PLURAL_WINDOW = 80
 # Characters after a role description in which the person holding the role may be named first
 # ("le chef d'état-major a indiqué ... Le général Lecointre a ...").
 CATAPHORA_WINDOW = 400
@@ -167,8 +169,8 @@ class Speakers:
         """ "il" / "elle": the last prominent person of that gender, else the last person of that gender."""
         word = normalise(word).lstrip("-").removeprefix("t-")
         if word in ("ils", "elles"):
-            groups = [g for g in self.groups if g[0] < before]
-            return groups[-1][1] if groups else None
+            groups = [g for g in self.groups if 0 < before - g[0] <= PRONOUN_WINDOW]
+            return groups[-1][1] if groups else self.plural_subject(before)
         wanted = "f" if word.startswith("elle") else "m" if word in ("il", "lui") else ""
         end = bisect_left(self._starts, before)
         candidates = [p for p in self.persons[:end] if before - p.start <= PRONOUN_WINDOW]
@@ -184,6 +186,16 @@ class Speakers:
                 best = (score, person)
         chosen = best[1] if best else None
         return self.complete(chosen.name) if chosen else None
+
+    def plural_subject(self, before: int) -> str | None:
+        """ "ont-ils souligné": the last plural noun subject ("une dizaine de délégués de FO ont appelé")."""
+        doc = self.doc
+        last = next((t.i for t in doc if t.idx >= before), len(doc))
+        for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
+            if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") and "Plur" in token.morph.get("Number"):
+                if not self._quoted(token.idx):
+                    return self._group_name(noun_phrase(token, with_apposition=False))
+        return None
 
     def role_holder(self, role: str, at: int, gender: str) -> str | None:
         """The person a definite role description refers to: the last one given that role, else the last
@@ -281,7 +293,7 @@ class Speakers:
         if person is not None:
             name = self.strip_titles(person)
             actor = self._actor(person.text)
-            if actor is not None and actor.type not in ("person", "government", "unknown") and actor.country:
+            if len(person) == 1 and actor is not None and _is_state(actor):
                 return actor.name, False  # a capital tagged as a person: "Washington"
             return self.complete(name), True
         named = self.name_after_role(token)
@@ -320,6 +332,14 @@ class Speakers:
 
         resolve = getattr(actors, "resolve_actor_text", None)
         return resolve(text) if resolve else None
+
+
+def _is_state(actor) -> bool:
+    """A country or its government as the actor layer names it ("Government of the United States")."""
+    from veille.extract.actors import load_kb
+
+    return actor.country is not None and actor.name in (
+        load_kb().role_name("government", actor.country), load_kb().role_name("military", actor.country))
 
 
 def _confident(kind: str, country: str | None) -> bool:

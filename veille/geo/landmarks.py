@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from veille.errors import ResourceError
@@ -172,32 +173,38 @@ def find_landmarks(doc: Doc, lexicon: LandmarkLexicon, country_of) -> list[Landm
     """Landmark and institution names in `doc`, longest first, without overlaps.
 
     `country_of(text)` gives the ISO-2 code of a country name, or None (the gazetteer's answer). Only tokens
-    whose first word opens some entry are looked at further (one dictionary test per token).
+    whose lower-case form opens some entry are looked at further (one test per distinct word of the doc).
     """
-    texts = [token.text for token in doc]
-    found, i = [], 0
-    while i < len(texts):
-        pairs = split_words(texts[i])
-        entries = lexicon.by_first_word.get(pairs[0][0]) if pairs else None
-        match = _match_at(texts, i, entries) if entries else None
-        if match is None:
-            i += 1
+    hashes = doc.to_array(LOWER).tolist()
+    openers = {h for h in set(hashes) if _opens_entry(doc.vocab.strings[h], lexicon)}
+    found: list[LandmarkMatch] = []
+    for i, h in enumerate(hashes):
+        if h not in openers or (found and i < found[-1].end):
             continue
-        entry, end = match
-        qualifier = _qualifier(doc, end, lexicon, country_of) if entry.institution else None
-        found.append(LandmarkMatch(i, end, entry, qualifier))
-        i = end
+        pairs = split_words(doc[i].text)
+        match = _match_at(doc, i, lexicon.by_first_word.get(pairs[0][0], ())) if pairs else None
+        if match is not None:
+            entry, end = match
+            qualifier = _qualifier(doc, end, lexicon, country_of) if entry.institution else None
+            found.append(LandmarkMatch(i, end, entry, qualifier))
     return found
 
 
-def _match_at(texts: list[str], start: int, entries: tuple[Landmark, ...]) -> tuple[Landmark, int] | None:
+def _opens_entry(lower: str, lexicon: LandmarkLexicon) -> bool:
+    pairs = split_words(lower)
+    return bool(pairs) and pairs[0][0] in lexicon.by_first_word
+
+
+def _match_at(doc: Doc, start: int, entries: tuple[Landmark, ...]) -> tuple[Landmark, int] | None:
     """The longest entry whose words are the words of the tokens from `start` (ending on a token boundary)."""
     words: list[tuple[str, bool]] = []
     ends: dict[int, int] = {}  # number of words -> token end
+    if not entries:
+        return None
     longest = len(entries[0].words)
     i = start
-    while len(words) < longest and i < len(texts):
-        words.extend(split_words(texts[i]))
+    while len(words) < longest and i < len(doc):
+        words.extend(split_words(doc[i].text))
         i += 1
         ends[len(words)] = i
     for entry in entries:

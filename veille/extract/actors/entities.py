@@ -7,7 +7,6 @@ from spacy.tokens import Doc, Span, Token
 from veille.extract.actors.kb import ActorKB, load_kb, word_parts
 from veille.extract.actors.resolve import (
     Resolution,
-    Word,
     agent_matches,
     entry_resolution,
     named_matches,
@@ -58,44 +57,45 @@ def entity_actor(resolution: Resolution | None) -> EntityActor | None:
     return EntityActor(name=resolution.name, type=resolution.type, country=resolution.country)
 
 
-def doc_words(doc: Doc) -> list[Word]:
-    """Every word part of the document, with its token's annotations."""
-    return token_words(doc)
-
-
 def find_missed_names(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -> list[EntityMention]:
-    """Knowledge-base names outside spaCy's entities ("les FAMa", "le JNIM", "wazalendo"): one pass of lookups."""
-    words = doc_words(doc)
-    keys = [w.key for w in words]
+    """Knowledge-base names outside spaCy's entities ("les FAMa", "le JNIM", "wazalendo"): one pass of lookups
+    over the folded word parts; annotated words are built only where an alias starts."""
+    keys: list[str] = []
+    owners: list[int] = []  # token index of each part
+    for token in doc:
+        for _, key, _ in word_parts(token.text):
+            keys.append(key)
+            owners.append(token.i)
     found: list[EntityMention] = []
     i = 0
-    while i < len(words):
+    while i < len(keys):
         hit = kb.named.match_at(keys, i) if keys[i] in kb.named.lengths else None
         if hit is None:
             i += 1
             continue
         length = hit[0]
-        window = words[i : i + length]
-        if any(taken[w.i] for w in window) or not token_aligned(words, i, i + length):
+        first, last = owners[i], owners[i + length - 1]
+        if any(taken[first : last + 1]) or not token_aligned(owners, i, i + length):
             i += 1
             continue
+        window = token_words(doc[first : last + 1])
         named = named_matches(kb, window, country)
         if named and named[0].end - named[0].start == length:
             resolution = entry_resolution(kb, named[0].value, country)
-            first, last = doc[window[0].i], doc[window[-1].i]
-            found.append(EntityMention(text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx,
-                                       end=last.idx + len(last.text), label=resolution.label,
+            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+            found.append(EntityMention(text=doc[first : last + 1].text,
+                                       start=start, end=end, label=resolution.label,
                                        actor=entity_actor(resolution)))
-            for t in doc[first.i : last.i + 1]:
-                taken[t.i] = True
+            taken[first : last + 1] = [True] * (last + 1 - first)
         i += length
     return found
 
 
-def token_aligned(words: list[Word], start: int, end: int) -> bool:
-    """Whether words[start:end] begins and ends at token boundaries (not "Hamas" inside "anti-Hamas")."""
-    return (start == 0 or words[start - 1].i != words[start].i) and (
-        end == len(words) or words[end].i != words[end - 1].i)
+def token_aligned(owners: list[int], start: int, end: int) -> bool:
+    """Whether parts [start:end) begin and end at token boundaries (not "Hamas" inside "anti-Hamas");
+    `owners` gives the token of each part."""
+    return (start == 0 or owners[start - 1] != owners[start]) and (
+        end == len(owners) or owners[end] != owners[end - 1])
 
 
 def find_agents(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -> list[EntityMention]:

@@ -85,18 +85,19 @@ def words_of(span: Span) -> tuple[list[Word], int | None]:
 
 
 def token_words(tokens) -> list[Word]:
-    """The word parts of a sequence of consecutive tokens, with their annotations and the gaps between them."""
+    """The word parts of a sequence of consecutive tokens, with their annotations and the gaps between them
+    (read from the tokens themselves: `doc.text` would rebuild the whole text at every call)."""
     words: list[Word] = []
-    text = ""
-    last_end: int | None = None
+    pending = ""  # text since the last part: a dropped hyphen token, whitespace
     for token in tokens:
-        if not text:
-            text = token.doc.text
-        for part, key, offset in word_parts(token.text):
-            start = token.idx + offset
-            gap = text[last_end:start] if last_end is not None else ""
+        text = token.text
+        position = 0
+        for part, key, offset in word_parts(text):
+            gap = pending + text[position:offset] if words else ""
             words.append(Word(part, key, token.pos_, token.ent_type_, token.dep_, token.i, gap))
-            last_end = start + len(part)
+            pending = ""
+            position = offset + len(part)
+        pending += text[position:] + token.whitespace_
     return words
 
 

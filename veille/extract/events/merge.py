@@ -108,9 +108,22 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
     return (a.name or "").lower() == (b.name or "").lower()
 
 
+# An undated mention (dated by publication) may be an event the text dates elsewhere, if that date is
+# within a month before publication; a dated recap of an older event is another event ("Le 18 mars 2018").
+# (On the dev articles a week instead of a month gave one more false alarm and no more hit.)
+UNDATED_REACH_DAYS = 31
+
+
 def _dates_agree(a: EventDate, b: EventDate) -> bool:
-    if a.precision == "unknown" or b.precision == "unknown" or a.value == b.value:
+    if a.value == b.value or (a.precision == "unknown" and b.precision == "unknown"):
         return True
+    if a.precision == "unknown" or b.precision == "unknown":
+        undated, dated = (a, b) if a.precision == "unknown" else (b, a)
+        try:
+            days = (dt.date.fromisoformat(undated.value) - dt.date.fromisoformat(dated.value)).days
+        except ValueError:
+            return False
+        return 0 <= days <= UNDATED_REACH_DAYS
     fine, coarse = (a, b) if DATE_RANK[a.precision] <= DATE_RANK[b.precision] else (b, a)
     try:
         fine_day, coarse_day = dt.date.fromisoformat(fine.value), dt.date.fromisoformat(coarse.value)
