@@ -116,3 +116,98 @@ def test_armed_forces_of_a_government_for_violent_events():
     assert armed_forces_of(resolve_actor_text("Damas", "SY"), "SY").type == "state"
     hamas = resolve_actor_text("le Hamas", "PS")
     assert armed_forces_of(hamas, "PS") == hamas
+
+
+# (sentence, phrase, article country, expected name, expected type): the article around the phrase decides.
+IN_CONTEXT = [
+    # a title earlier in the article types a person the knowledge base does not know
+    ("Le député LR Julien Marchetti a déposé une plainte. Julien Marchetti a ensuite été agressé à Nice.",
+     "Julien Marchetti a", "FR", "Julien Marchetti", "political_party"),
+    ("Paulin Ndongo, ministre de la Défense, a annoncé la reprise de la ville.", "Paulin Ndongo", "CM",
+     "Paulin Ndongo", "government"),
+    ("Le chef rebelle Issa Kondo a revendiqué l'attaque.", "Issa Kondo", "CF", "Issa Kondo", "rebel"),
+    # a person met at the same sentence is not the title's bearer
+    ("Le président a rendu hommage à Marcel Fournier hier.", "Marcel Fournier", "FR", "Marcel Fournier", "person"),
+    # no article country: the country named in the sentence stands in
+    ("Des hommes armés ont attaqué un village du Nigeria.", "Des hommes armés", None,
+     "Unidentified Armed Group (Nigeria)", "political_militia"),
+    ("Les FDS ont repoussé une attaque au Burkina Faso.", "Les FDS", None, "Military Forces of Burkina Faso",
+     "state"),
+    # a generic agent introducing a list of groups is the actor, not the first group listed
+    ("Des groupuscules d'extrême droite, Zouaves Paris et Action française, ont attaqué le cortège.",
+     "Des groupuscules d'extrême droite, Zouaves Paris et Action française", "FR",
+     "Far-Right Militants (France)", "rioters"),
+    ("Des militants antifascistes ont affronté la police.", "Des militants antifascistes", "FR",
+     "Antifascist Militants (France)", "rioters"),
+    ("Les forces du régime ont bombardé Idleb.", "Les forces du régime", "SY", "Military Forces of Syria", "state"),
+    ("La police kurde a arrêté trois hommes à Qamichli.", "La police kurde", "SY",
+     "Asayish (Kurdish Internal Security Forces)", "rebel"),
+]
+
+
+@pytest.mark.parametrize("sentence, phrase, country, name, kind", IN_CONTEXT)
+def test_actor_for_span_reads_the_context(nlp, sentence, phrase, country, name, kind):
+    doc = nlp(sentence)
+    start = sentence.rindex(phrase) if phrase.endswith(" a") else sentence.index(phrase)
+    phrase = phrase.removesuffix(" a")
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    actor = actor_for_span(span, country)
+    assert actor is not None
+    assert (actor.name, actor.type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, country, name, kind",
+    [
+        ("Ankara a bombardé des positions kurdes.", "Ankara", "SY", "Military Forces of Turkey", "external"),
+        ("Le régime a bombardé Alep.", "Le régime", "SY", "Military Forces of Syria", "state"),
+        ("Le Hamas a tiré des roquettes.", "Le Hamas", "PS", "Hamas", "rebel"),
+    ],
+)
+def test_armed_actor_of_a_violent_event(nlp, sentence, phrase, country, name, kind):
+    doc = nlp(sentence)
+    span = doc.char_span(0, len(phrase), alignment_mode="expand")
+    assert actor_for_span(span, country).type in ("government", "rebel")
+    actor = actor_for_span(span, country, armed=True)
+    assert (actor.name, actor.type) == (name, kind)
+
+
+def test_role_actor_names_an_implicit_actor():
+    from veille.extract.actors import role_actor
+
+    actor = role_actor("protesters", "FR")
+    assert (actor.name, actor.type, actor.country) == ("Protesters (France)", "protesters", "FR")
+    assert role_actor("armed_group").name == "Unidentified Armed Group"
+    with pytest.raises(KeyError):
+        role_actor("no such role", "FR")
+
+
+@pytest.mark.parametrize(
+    "text, country, name, kind",
+    [
+        ("le mouvement islamiste", "PS", "Hamas", "rebel"),
+        ("les forces kurdes", "SY", "Syrian Democratic Forces (SDF)", "rebel"),
+        ("les forces kurdes", "IQ", "Peshmerga", "state"),
+        ("Jean-Pierre Raffarin", None, "Jean-Pierre Raffarin", "government"),
+        ("le chef de la diplomatie russe Sergueï Lavrov", None, "Sergey Lavrov", "government"),
+        ("des jihadistes présumés", "NE", "Unidentified Armed Group (Niger)", "political_militia"),
+        ("des milices communautaires", "ML", "Communal Militia (Mali)", "identity_militia"),
+    ],
+)
+def test_resolve_actor_text_new_entries_and_roles(text, country, name, kind):
+    actor = resolve_actor_text(text, country)
+    assert actor is not None
+    assert (actor.name, actor.type) == (name, kind)
+
+
+def test_hyphens_do_not_change_a_name(nlp):
+    """Aliases and text are cut into the same word parts, however spaCy tokenised the hyphens."""
+    assert resolve_actor_text("Al-Qaïda", None).name == resolve_actor_text("al Qaida", None).name == "Al Qaeda"
+    doc = nlp("Les combattants d'Al-Qaïda ont fui.")
+    assert actor_for_span(doc[1:], None).name == "Al Qaeda"
+    assert resolve_actor_text("le chef rebelle Jean-Baptiste Obé", "CF").name == "Jean-Baptiste Obé"
+
+
+def test_names_inside_a_hyphenated_word_are_not_entities(nlp):
+    doc = nlp("Une manifestation anti-Hamas a eu lieu à Gaza.")
+    assert not any(m.actor and m.actor.name == "Hamas" for m in find_entities(doc, "PS"))

@@ -75,3 +75,48 @@ def test_mentions_carry_score_and_reason(places):
         assert m.reason
         if m.precision:
             assert 0 < m.score <= 1
+
+
+PARIS = (48.85, 2.35)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Le ministre a été entendu devant l'Assemblée nationale mardi, à Paris, en France.", "Assemblée nationale"),
+    ("Le président a reçu les syndicats dans les jardins de l'Élysée lundi.", "jardins de l'Élysée"),
+    ("Des manifestants se sont rassemblés près du Palais-Royal samedi.", "Palais-Royal"),
+])
+def test_landmarks_are_near_their_town(places, text, phrase):
+    found = _by_text(places(text))
+    assert phrase in found, sorted(found)
+    m = found[phrase]
+    assert m.precision == "near" and m.country == "FR" and distance_km(m.lat, m.lon, *PARIS) < 25
+    assert "landmark" in m.reason or "institution" in m.reason
+
+
+def test_institution_sits_in_the_country_the_text_names(places):
+    found = _by_text(places("Le texte a été adopté par l'Assemblée nationale du Mali, à Bamako, jeudi."))
+    m = found["Assemblée nationale"]
+    assert m.country == "ML" and distance_km(m.lat, m.lon, 12.65, -8.0) < 25
+
+
+def test_institution_of_no_clear_country_is_not_placed(places):
+    texts = [m.text for m in places("Le Parlement européen a voté une résolution sur le climat.")]
+    assert not any("Parlement" in t for t in texts)
+    texts = [m.text for m in places("L'Assemblée nationale a voté le budget.")]  # no country in the article
+    assert "Assemblée nationale" not in texts
+
+
+def test_named_site_of_a_town(places):
+    found = _by_text(places("Un incendie a ravagé Notre-Dame de Paris. Lyon et Marseille ont envoyé des "
+                            "pompiers en France."))
+    m = found["Notre-Dame de Paris"]
+    assert m.precision == "near" and distance_km(m.lat, m.lon, *PARIS) < 25
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Un café de la rue de Rome, à Marseille, a fermé ; la France compte d'autres cafés.", "Rome"),
+    ("Le Brésil est le plus grand pays d'Amérique du Sud.", "Sud"),
+])
+def test_names_of_elsewhere_are_not_sites_there(places, text, wrong):
+    for m in places(text):
+        assert not (m.gazetteer_name or "").startswith(wrong) or m.precision == "country", m

@@ -86,3 +86,28 @@ def test_every_country_has_a_government_name_and_demonyms_are_unique():
     assert kb.role_name("civilians", "CD") == "Civilians (Democratic Republic of Congo)"
     assert kb.role_name("government", "TR") == "Government of Turkey"
     assert kb.demonyms["turques"] == "TR"
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("l’armée", ["l'", "armee"]),
+        ("Al-Qaïda", ["al", "qaida"]),
+        ("Tel - Aviv", ["tel", "aviv"]),
+        ("George W. Bush", ["george", "w", ".", "bush"]),
+        ("M23", ["m23"]),
+    ],
+)
+def test_word_parts_are_the_matching_keys(text, parts):
+    from veille.extract.actors.kb import phrase_key
+
+    assert list(phrase_key(text)) == parts
+
+
+def test_the_knowledge_base_covers_leaders_and_groups():
+    kb = load_kb()
+    people = [e for e in kb.entries if e.label == "PER"]
+    assert len(people) >= 300
+    assert sum(len(e.aliases) for e in kb.entries) >= 1500
+    types = {e.type for e in people}
+    assert {"government", "political_party", "rebel", "organisation"} <= types

@@ -54,7 +54,7 @@ class Candidate:
     label: str
     site_start: int | None = None
     site_end: int | None = None
-    site_kind: str | None = None  # "site" | "region" | "direction" | "road" | "named_site"
+    site_kind: str | None = None  # "site" | "region" | "direction" | "road" | "named_site" | "elsewhere"
     resolution: Resolution | None = None
     landmark: LandmarkMatch | None = None  # a landmark or institution of geo_landmarks.yaml
 
@@ -248,6 +248,8 @@ def attach_site(doc: Doc, cand: Candidate, lexicon: PlaceLexicon) -> None:
             return
     for k in range(j, max(-1, j - MAX_MODIFIERS - 1), -1):
         kind = _site_noun(doc[k], lexicon)
+        if kind is not None and doc[k].lower_ in lexicon.named_after and not named_site:
+            kind = "elsewhere"  # "rue de Rome", "gare de Lyon": named after a town, not in it
         if kind is not None:
             cand.site_start, cand.site_end, cand.site_kind = k, cand.end, kind
             return
@@ -277,6 +279,8 @@ def _resolve_landmark(doc: Doc, cand: Candidate, resolver: Resolver, context: Re
 def _resolve_one(doc: Doc, cand: Candidate, resolver: Resolver, context: ResolveContext) -> Resolution | None:
     if cand.landmark is not None:
         return _resolve_landmark(doc, cand, resolver, context)
+    if cand.site_kind == "elsewhere":
+        return None
     text = doc[cand.start:cand.end].text
     prefer = "admin1" if cand.site_kind == "region" else None
     resolution = resolver.resolve(text, context=context, prefer=prefer)
@@ -336,7 +340,7 @@ def keep_credible(doc: Doc, candidates: list[Candidate], context: ResolveContext
     kept = []
     for cand in candidates:
         res = cand.resolution
-        if (cand.landmark is not None or cand.site_kind == "named_site") and res is None:
+        if (cand.landmark is not None or cand.site_kind in {"named_site", "elsewhere"}) and res is None:
             continue  # an institution of no clear country, a site of an unknown town: no mention
         if cand.tagged or (res is not None and _is_dateline(doc, cand)):
             kept.append(cand)

@@ -28,6 +28,7 @@ from veille.extract.attributions import (
     is_reporting_verb,
     matched_cue,
     noun_phrase,
+    opens_incise,
     reporting_subject,
     source_head_after,
 )
@@ -162,7 +163,7 @@ def _make_span(text: str, open_at: int, close_end: int, start: int, end: int, **
 def _sentence_start(text: str, floor: int, at: int) -> int:
     """Where the sentence holding position `at` starts (not before `floor`)."""
     start = floor
-    for match in _SENTENCE_END.finditer(text, floor, at):
+    for match in _SENTENCE_END.finditer(text, floor, min(len(text), at + 1)):
         start = match.end()
     return start
 
@@ -261,6 +262,8 @@ def find_speaker(
         found = speaker_later_in_sentence(doc, starts, span, lex)
     if found is None and not span.orphan:
         found = speaker_before(doc, text, span, lex, speakers, floor)
+    if found is None:
+        found = speaker_later_in_sentence(doc, starts, span, lex, bare_preposition=True)
     return found, incise_end
 
 
@@ -348,25 +351,31 @@ def is_finite(token: Token) -> bool:
     return "Part" in form and token.i > 0 and token.doc[token.i - 1].pos_ == "AUX"
 
 
-def speaker_later_in_sentence(doc: Doc, starts: list[int], span: QuoteSpan, lex: QuoteLexicon) -> Found | None:
+def speaker_later_in_sentence(
+    doc: Doc, starts: list[int], span: QuoteSpan, lex: QuoteLexicon, bare_preposition: bool = False
+) -> Found | None:
     """An incise closing the quote's sentence: 'C'était "la dernière opportunité" pour ..., a indiqué le
-    haut-gradé.' or '... selon l'ONU.'"""
+    haut-gradé.'; with `bare_preposition`, a "selon X" with no comma ('... des décapitations selon l'ONU.')."""
     i = bisect_left(starts, span.close_end)
     if i >= len(doc):
         return None
     end = doc[i].sent.end
     for k in range(i + 1, end):
-        if doc[k - 1].text != ",":
-            continue
         token = doc[k]
+        if doc[k - 1].text != ",":
+            if bare_preposition and token.lower_ in ("selon", "d'après", "d’après"):
+                head = source_head_after(doc[k:k + 1])
+                if head is not None:
+                    return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+            continue
         verb = token
         while verb.pos_ == "AUX" and verb.i + 1 < end and not is_reporting_verb(verb):
             verb = doc[verb.i + 1]
-        if is_reporting_verb(verb) and verb.pos_ in ("VERB", "AUX"):
+        if is_reporting_verb(verb) and is_finite(verb):
             found = speaker_of_verb(verb, lex, start=token.idx, incise=True, after=span.close_end)
             if found is not None:
                 return found
-        cue = matched_cue(token, attribution_lexicon().prepositions)
+        cue = matched_cue(token, attribution_lexicon().prepositions) if bare_preposition else None
         if cue is not None:
             head = source_head_after(cue)
             if head is not None:
@@ -538,6 +547,10 @@ def governing_subject(
             if reporting and (is_nominal(subject) or subject.text[:1].isupper() or normalise(subject.text) in lex.pronouns):
                 return _found_subject(person_between(subject, node) or subject, lex)
             if speakers.is_human(subject):
+                return _found_subject(subject, lex)
+        elif is_reporting_verb(node) and is_finite(node) and opens_incise(node):  # "..., a alerté l'ONU, en pointant « ... »"
+            subject = reporting_subject(node)
+            if subject is not None and subject.i < inside.start:
                 return _found_subject(subject, lex)
         if node.head is node:
             return None

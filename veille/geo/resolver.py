@@ -40,6 +40,9 @@ SAME_PLACE_KM = 25.0  # two entries closer than this are one place for the margi
 # Near-misses in spelling: the sound key must agree and the spellings be this similar (rapidfuzz ratio).
 FUZZY_MIN_RATIO = 80.0
 FUZZY_MIN_POPULATION = 20000  # without the country in context, a fuzzy match must be a sizeable town
+# Even with its country known, a near-miss must not be a village: the gazetteer lacks most places under 500
+# people, so a small namesake one letter away is often another real place ("Tarnac" is not "Tornac").
+FUZZY_MIN_POPULATION_KNOWN_COUNTRY = 5000
 PRECISION = {COUNTRY: "country", ADMIN1: "admin1", "place": "exact"}
 MATCH = {KIND_CURATED: "curated French name", KIND_MAIN: "main name", KIND_ALTERNATE: "alternate name",
          KIND_STRIPPED: "name without its article"}
@@ -175,8 +178,8 @@ class Resolver:
             fuzzy = True
         readings = [c for c in found if _allowed(c, country)]
         if fuzzy:
-            readings = [c for c in readings if country or c.country in context.countries
-                        or c.population >= FUZZY_MIN_POPULATION]
+            readings = [c for c in readings if c.population >= FUZZY_MIN_POPULATION or (
+                (country or c.country in context.countries) and c.population >= FUZZY_MIN_POPULATION_KNOWN_COUNTRY)]
         if not readings:
             return None
         return decide(readings, context, prefer, given_country=country)

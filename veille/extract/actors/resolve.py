@@ -35,6 +35,8 @@ NUMBER_WORDS = frozenset({
     "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
     "quinze", "vingt", "cent", "mille"
 })
+# First halves of compounds whose second half names an actor without denoting it ("anti-Hamas").
+COMPOUND_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "ultra", "contre", "pseudo"})
 COORDINATIONS = frozenset({"et", "ou", "ainsi"})
 INDEFINITE_WORDS = NUMBER_WORDS | {"des", "quelques", "plusieurs", "certains", "certaines"}
 
@@ -153,10 +155,17 @@ def pick_entry(targets, texts: list[str], country: str | None) -> ActorEntry | N
     return active[0] if len(active) == 1 else None
 
 
+def prefixed(words: list[Word], start: int) -> bool:
+    """Whether a name is only part of a compound ("anti-Hamas", "pro-Kremlin"): not the actor itself."""
+    return start > 0 and words[start].gap == "-" and words[start - 1].key in COMPOUND_PREFIXES
+
+
 def named_matches(kb: ActorKB, words: list[Word], country: str | None) -> list[Match]:
     """Knowledge-base actors named in the words."""
     found = []
     for match in scan(kb.named, words):
+        if prefixed(words, match.start):
+            continue
         entry = pick_entry(match.value, [w.text for w in words[match.start : match.end]], country)
         if entry is not None:
             found.append(Match(match.start, match.end, entry))

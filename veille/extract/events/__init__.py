@@ -20,7 +20,6 @@ from veille.extract.events.arguments import (
     Toll,
     casualties_in,
     choose_places,
-    find_actors,
     segment_of,
     sources_for,
     to_location,
@@ -30,6 +29,7 @@ from veille.extract.events.classify import refine
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, repeat_bonus
+from veille.extract.events.participants import default_actor1, event_actors
 from veille.extract.events.scope import is_anaphoric, scope_reason
 from veille.extract.events.view import DocView
 from veille.extract.mentions import Mentions
@@ -61,6 +61,8 @@ def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], li
         for cands in _by_type(list(group)):
             drafts.extend(build_drafts(cands, mentions, view, lexicon, aggregates))
     merged = merge_drafts(drafts)
+    for draft in merged:
+        draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions)
     events = [to_event(draft, f"{article_id}-e{n}") for n, draft in enumerate(merged, start=1)]
     return [e for e in events if e.confidence >= MIN_CONFIDENCE], aggregates
 
@@ -136,7 +138,7 @@ def build_drafts(
                                span=span)
             )
         toll = Toll(sources=sources)
-    actor1, actor2 = find_actors(token, mentions.country)
+    actor1, actor2 = event_actors(token, rep.acled, mentions)
     drafts = []
     for place in places or [None]:
         location = to_location(place, mentions.country if rep.acled else None)
