@@ -14,6 +14,13 @@ CASES = [
     ("Le convoi a été attaqué selon des sources concordantes.", "des sources concordantes", "selon"),
     ("Selon le ministère de la Santé du Hezbollah, neuf personnes ont péri.",
      "le ministère de la Santé du Hezbollah", "Selon"),
+    # A hyphenated compound stays whole; an acronym is written without its elided article.
+    ("Deux dépôts ont été détruits, selon l'état-major.", "l'état-major", "selon"),
+    ("Quatre civils ont été blessés, a précisé l'ONDH.", "ONDH", "précisé"),
+    # The "à" complement of the verb is who was told, not who tells.
+    ("Le pont a été détruit, a confié à la radio une source militaire.", "une source militaire", "confié"),
+    # A report relayed by someone: the source is who relayed it.
+    ("Selon une information révélée par TF1, le suspect a été arrêté.", "TF1", "Selon"),
 ]
 
 

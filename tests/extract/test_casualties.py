@@ -15,7 +15,9 @@ CASES = [
     ("Deux gendarmes ont été tués lors de l'embuscade.", [("killed", 2, 2, 2, False)]),
     ("Un manifestant a été grièvement blessé par un tir.", [("injured", 1, 1, 1, False)]),
     ("L'engin a explosé mais n'a pas fait de victime.", [("killed", 0, 0, 0, True)]),
-    ("La roquette est tombée dans un champ sans faire de blessé.", [("injured", 0, 0, 0, True)]),
+    # Nobody hurt means nobody killed either: both figures are zero.
+    ("La roquette est tombée dans un champ sans faire de blessé.",
+     [("injured", 0, 0, 0, True), ("killed", 0, 0, 0, True)]),
     ("Le bus a heurté une mine, tuant ses cinq passagers.", [("killed", 5, 5, 5, False)]),
     ("L'attaque a fait au moins quarante-deux morts.", [("killed", 42, 42, None, False)]),
     ("On compte une vingtaine de blessés.", [("injured", 20, None, None, False)]),
@@ -26,6 +28,16 @@ CASES = [
     ("Les soldats ont tué 14 assaillants et blessé 3 autres.",
      [("killed", 14, 14, 14, False), ("injured", 3, 3, 3, False)]),
     ("Le ministre a présenté son budget devant les députés.", []),
+    # A toll with no casualty noun is a death toll; a year after "bilan" is not.
+    ("Le bilan s'est alourdi à 17 dans la soirée.", [("killed", 17, 17, 17, False)]),
+    ("Le bilan 2021 de la préfecture reste lourd.", []),
+    # A list of names counts its names.
+    ("Marc Leroy et Paul Simon ont été tués lors de l'assaut.", [("killed", 2, 2, 2, False)]),
+    # The number is the subject itself, or is cut from its verb by an aside.
+    ("Parmi les otages, trois sont morts pendant leur détention.", [("killed", 3, 3, 3, False)]),
+    ("Douze villageois - dont quatre enfants - ont été tués par les assaillants.", [("killed", 12, 12, 12, False)]),
+    # A death with no causing verb.
+    ("La police a confirmé la mort d'un commandant rebelle.", [("killed", 1, 1, 1, False)]),
 ]
 
 

@@ -120,3 +120,19 @@ def test_named_site_of_a_town(places):
 def test_names_of_elsewhere_are_not_sites_there(places, text, wrong):
     for m in places(text):
         assert not (m.gazetteer_name or "").startswith(wrong) or m.precision == "country", m
+
+
+def test_dateline_in_capitals_is_a_place(places):
+    found = _by_text(places("BAMAKO (AFP) - Des soldats ont été tués lors d'une attaque dans le centre du pays."))
+    assert found["BAMAKO"].country == "ML" and found["BAMAKO"].precision == "exact"
+
+
+def test_person_name_opening_the_text_is_no_dateline(places):
+    texts = {m.text for m in places("Chris Stevens, la mère de la victime, a témoigné devant le tribunal.")}
+    assert "Stevens" not in texts
+
+
+def test_french_department_is_a_region_not_a_namesake_town(places):
+    found = _by_text(places("Un incendie a détruit une ferme dans l'Ain, en France, jeudi."))
+    m = next(m for text, m in found.items() if text.endswith("Ain"))
+    assert m.country == "FR" and m.precision == "admin1" and m.lat is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from veille.extract.quotes import find_quote_spans, find_quotes
 
 
@@ -49,3 +51,57 @@ def test_titles_are_not_speech(nlp):
 
 def test_quote_without_speaker_is_dropped(nlp):
     assert quotes_of(nlp, "« Bienvenue à tous. »") == []
+
+
+SPEAKER_CASES = [
+    # Any conjugated verb in an incise right after the quote reports speech, not only the listed ones.
+    ("« Nous avons tout perdu », se désole Paul Martin, un agriculteur de la région.",
+     [("Paul Martin", "Nous avons tout perdu")]),
+    # A quote interrupted by an incise inside its marks is two quotes of the same speaker.
+    ("« Nous faisons notre possible, assure Jean Roux, mais la situation reste difficile. »",
+     [("Jean Roux", "Nous faisons notre possible"), ("Jean Roux", "mais la situation reste difficile.")]),
+    # "elle" goes to the last woman named, not to the last person.
+    ("La ministre Claire Dubois a rencontré le maire Marc Petit. « Le dialogue reprend », a-t-elle déclaré.",
+     [("Claire Dubois", "Le dialogue reprend")]),
+    # A definite role refers back to the person who was given that role.
+    ("Le général Henri Lamy a visité la base avec le préfet Louis Carré. « Nos soldats sont prêts », a conclu "
+     "le général.", [("Henri Lamy", "Nos soldats sont prêts")]),
+    # A short quoted word inside narrative is speech when a person's clause governs it.
+    ("Le sénateur Marc Vidal s'est dit « consterné » par la décision du tribunal.",
+     [("Marc Vidal", "consterné")]),
+    # A quote opening a sentence after one that ends on its speaker's verb.
+    ("Hervé Lenoir, le patron du café, confirme. « Les clients sont revenus depuis juin. »",
+     [("Hervé Lenoir", "Les clients sont revenus depuis juin.")]),
+    # A name after a dash closing the quote.
+    ("« Je ne reviendrai pas ici. » — Amadou Diallo, commerçant.", [("Amadou Diallo", "Je ne reviendrai pas ici.")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_CASES)
+def test_speakers(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+def test_a_non_speaking_subject_leaves_the_quote_to_the_current_speaker(nlp):
+    text = ("Le colonel Jean Petit a expliqué le déroulement de l'opération. Les commandos sont arrivés "
+            "« sans être repérés », a-t-il précisé. Les soldats ont ensuite progressé en « zone découverte ».")
+    assert quotes_of(nlp, text) == [("Jean Petit", "sans être repérés"), ("Jean Petit", "zone découverte")]
+
+
+def test_plural_pronoun_goes_to_the_plural_subject(nlp):
+    text = ("Une dizaine de délégués syndicaux ont appelé à la grève. « Cette réforme est injuste », "
+            "ont-ils souligné.")
+    ((speaker, quote),) = quotes_of(nlp, text)
+    assert "délégués" in speaker and quote == "Cette réforme est injuste"
+
+
+def test_headings_repeating_a_quote_are_skipped(nlp):
+    text = ("Le maire Paul Henry a parlé hier.\n« Une journée noire »\n"
+            "« C'est une journée noire pour la ville », a déclaré Paul Henry.")
+    assert quotes_of(nlp, text) == [("Paul Henry", "C'est une journée noire pour la ville")]
+
+
+def test_quote_spans_index_the_text(nlp):
+    text = "« Nous faisons notre possible, assure Jean Roux, mais la situation reste difficile. »"
+    for quote in find_quotes(nlp(text), []):
+        assert text[quote.span[0]:quote.span[1]] == quote.quote

@@ -51,3 +51,12 @@ def test_unknown_name(resolver):
 def test_near_miss_needs_context(resolver):
     res = resolver.resolve("Qamichlié", context=ResolveContext(countries=Counter({"SY": 2})))
     assert res is not None and res.country == "SY" and res.score < 0.9
+
+
+def test_near_miss_of_a_village_is_refused_even_in_its_country(resolver):
+    # a misspelling must not land on a small namesake: only sizeable towns are accepted as near-misses
+    res = resolver.resolve("Qamichlié", country="SY")
+    assert res is not None and res.population >= 5000
+    for name in ("Tarnac", "Xyzzac"):
+        res = resolver.resolve(name, context=ResolveContext(countries=Counter({"FR": 3})))
+        assert res is None or res.score >= 0.9 or res.population >= 5000

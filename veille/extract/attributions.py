@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from veille.errors import ResourceError
@@ -37,6 +39,8 @@ class AttributionLexicon:
     source_nouns: dict[str, str]  # "sources" -> "des sources"
     reporting_verbs: frozenset[str]
     name_carriers: frozenset[str]
+    report_nouns: frozenset[str]
+    relaying_participles: frozenset[str]
 
 
 def _strings(data: dict, key: str) -> list[str]:
@@ -72,23 +76,23 @@ def attribution_lexicon() -> AttributionLexicon:
         source_nouns={normalise(k): v for k, v in nouns.items()},
         reporting_verbs=frozenset(verbs),
         name_carriers=frozenset(_strings(data, "name_carriers")),
+        report_nouns=frozenset(_strings(data, "report_nouns")),
+        relaying_participles=frozenset(_strings(data, "relaying_participles")),
     )
 
 
 def is_reporting_verb(token: Token) -> bool:
     """True for "indiqué", "affirme", "a-t-il souligné"'s verb... (the token as written)."""
-    return normalise(token.text) in attribution_lexicon().reporting_verbs
+    return lower(token) in attribution_lexicon().reporting_verbs
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Find who the statements and figures of `doc` are attributed to, in text order."""
     lex = attribution_lexicon()
-    triggers = lex.prepositions.keys() | lex.source_nouns.keys() | lex.reporting_verbs
     found: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
-    for token in doc:
-        if token.lower_.replace("’", "'") not in triggers:
-            continue
+    for i in trigger_positions(doc, attribution_triggers()):
+        token = doc[i]
         attribution = (
             read_preposition_cue(token, lex)
             or read_source_noun(token, lex)
@@ -100,18 +104,51 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
+@cache
+def attribution_triggers() -> frozenset[int]:
+    """The hashes of the words that may start an attribution (both apostrophes)."""
+    lex = attribution_lexicon()
+    return word_hashes(lex.prepositions.keys() | lex.source_nouns.keys() | lex.reporting_verbs)
+
+
+def word_hashes(words) -> frozenset[int]:
+    """spaCy's hashes of lowercase words, with typographic and straight apostrophes."""
+    return frozenset(hash_string(v) for w in words for v in (w, w.replace("'", "’")))
+
+
+def trigger_positions(doc: Doc, hashes: frozenset[int]) -> list[int]:
+    """The indices of the tokens whose lowercase form is one of `hashes`: a scan of one numpy column instead
+    of a Python object per token."""
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in hashes]
+
+
 def matched_cue(token: Token, cues: dict[str, tuple[str, ...]]) -> Span | None:
-    """The tokens of the longest cue starting at `token`, or None."""
-    candidates = cues.get(normalise(token.text))
+    """The tokens of the longest cue starting at `token`, or None (compared token by token: cheap)."""
+    candidates = cues.get(lower(token))
     if not candidates:
         return None
     doc = token.doc
     for cue in candidates:  # longest first
-        for length in range(1, cue.count(" ") + 3):
-            span = doc[token.i: token.i + length]
-            if normalise(span.text) == cue:
-                return span
+        words = cue_tokens(cue)
+        end = token.i + len(words)
+        if end <= len(doc) and all(lower(doc[token.i + k]) == w for k, w in enumerate(words[1:], 1)):
+            return doc[token.i:end]
     return None
+
+
+@cache
+def cue_tokens(cue: str) -> tuple[str, ...]:
+    """A cue as spaCy splits it: "d'après" -> ("d'", "après"), "à en croire" -> ("à", "en", "croire")."""
+    words: list[str] = []
+    for word in cue.split(" "):
+        head, apostrophe, rest = word.partition("'")
+        words.extend([head + apostrophe, rest] if apostrophe and rest else [word])
+    return tuple(words)
+
+
+def lower(token: Token) -> str:
+    """The token lowercased with a straight apostrophe (what the lexicons hold)."""
+    return token.lower_.replace("’", "'")
 
 
 def read_preposition_cue(token: Token, lex: AttributionLexicon) -> Attribution | None:
@@ -173,7 +210,8 @@ def reporting_subject(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subject is not None or not opens_incise(verb):
         return subject
-    return next((c for c in verb.rights if c.dep_ in ("obj", "nsubj", "appos", "obl:arg") and is_nominal(c)), None)
+    return next((c for c in verb.rights if c.dep_ in ("obj", "nsubj", "appos", "obl:arg") and is_nominal(c)
+                 and not any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)), None)
 
 
 def opens_incise(verb: Token) -> bool:
@@ -209,6 +247,9 @@ def noun_phrase(head: Token, with_apposition: bool = False) -> Span:
             if t.is_punct and t.text not in ("-", "'"):
                 end = t.i
                 break
+    # A compound the tokenizer cut at its hyphen ("état-major") is one word.
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
         end -= 1
     while start < head.i and doc[start].is_punct:
@@ -228,6 +269,14 @@ def source_name(phrase: Span, lex: AttributionLexicon) -> str:
     if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
         return after[1].text
     head = phrase.root
+    relayed = next(
+        (c for c in head.children if c.dep_ == "acl" and normalise(c.text) in lex.relaying_participles), None)
+    if normalise(head.text) in lex.report_nouns and relayed is not None:
+        agent = next((c for c in relayed.children if any(g.lower_ == "par" for g in c.children)), None)
+        if agent is not None:  # "selon une information révélée par M6" -> "M6"
+            return noun_phrase(agent).text
+    if len(phrase) == 2 and phrase[0].lower_ in ("l'", "l’") and phrase[1].text.isupper():
+        return phrase[1].text  # "l'OSDH" -> "OSDH": an acronym is written alone
     if normalise(head.text) in lex.name_carriers:
         names = [t for t in phrase if t.i > head.i and (t.pos_ == "PROPN" or t.text[:1].isupper())]
         if names:

@@ -10,12 +10,13 @@ Spans are character offsets into doc.text covering the number, the victims and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from veille.errors import ResourceError
+from veille.extract.attributions import trigger_positions, word_hashes
 from veille.extract.mentions import Casualty
 from veille.extract.numbers import Number, normalise, number_before, number_lexicon
 from veille.resources import load_yaml
@@ -26,6 +27,10 @@ KINDS = ("killed", "injured")
 DEATH_WINDOW = 8
 # Words before a casualty noun looked at for a negation ("n'a pas fait de victime").
 NEGATION_WINDOW = 5
+# Marks around an aside between a subject and its verb ("35 personnes - dont des enfants - ont été tuées"),
+# and how many tokens such an aside may hold.
+ASIDE_MARKS = {"-", "–", "—", ")", ","}
+ASIDE_WINDOW = 10
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 ADJECTIVAL_DEPS = ("acl", "amod", "acl:relcl", "appos")
 RELATIVE_PRONOUNS = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
@@ -45,6 +50,8 @@ class CasualtyLexicon:
     negations: tuple[str, ...]
     provisional: tuple[str, ...]
     skippable: frozenset[str]
+    toll_nouns: frozenset[str]
+    toll_links: frozenset[str]
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -78,7 +85,17 @@ def casualty_lexicon() -> CasualtyLexicon:
         negations=tuple(sorted(_words(data, "negations"), key=len, reverse=True)),
         provisional=tuple(_words(data, "provisional")),
         skippable=frozenset(_words(data, "skippable")),
+        toll_nouns=frozenset(_words(data, "toll_nouns")),
+        toll_links=frozenset(_words(data, "toll_links")),
     )
+
+
+@cache
+def casualty_triggers() -> frozenset[int]:
+    """The hashes of every word that may start a casualty reading."""
+    lex = casualty_lexicon()
+    return word_hashes(lex.nouns.keys() | lex.death_nouns | lex.active.keys() | lex.participles.keys()
+                       | lex.toll_nouns)
 
 
 def find_casualties(doc: Doc) -> list[Casualty]:
@@ -86,7 +103,8 @@ def find_casualties(doc: Doc) -> list[Casualty]:
     lex = casualty_lexicon()
     found: list[Casualty] = []
     used: set[int] = set()  # trigger and number tokens already read, so one phrase gives one record
-    for token in doc:
+    for i in trigger_positions(doc, casualty_triggers()):
+        token = doc[i]
         if token.i in used:
             continue
         word = token.lower_
@@ -99,6 +117,8 @@ def find_casualties(doc: Doc) -> list[Casualty]:
             reading = read_active_verb(token, lex)
         if reading is None and word in lex.participles and (token.pos_ in ("VERB", "ADJ") or _after_auxiliary(token)):
             reading = read_participle(token, lex)
+        if reading is None and word in lex.toll_nouns:
+            reading = read_toll(token, lex)
         if reading is None:
             continue
         casualty, tokens = reading
@@ -106,10 +126,60 @@ def find_casualties(doc: Doc) -> list[Casualty]:
             continue
         used.update(tokens)
         found.append(casualty)
+        if casualty.negated and casualty.kind == "injured":
+            # "sans faire de blessé": nobody hurt, so nobody killed either.
+            found.append(replace(casualty, kind="killed"))
     return sorted(found, key=lambda c: c.start)
 
 
+def read_toll(noun: Token, lex: CasualtyLexicon) -> Reading | None:
+    """ "le bilan s'est alourdi à 20", "le bilan atteint 112": a figure with no casualty noun is a death toll."""
+    doc = noun.doc
+    end = min(sentence_end(noun), noun.i + DEATH_WINDOW + 1)
+    for token in doc[noun.i + 1:end]:
+        if not (token.like_num or token.pos_ == "NUM"):
+            continue
+        found = number_before(doc, token.i + 1, noun.i + 1)
+        if found is None:
+            return None
+        number, first = found
+        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if following in lex.nouns or following in lex.skippable or following in ("personnes", "%", "ans"):
+            return None  # "le bilan est de 20 morts" is read by its noun
+        if doc[first - 1].lower_ not in lex.toll_links or _looks_like_year(number):
+            return None
+        return make_casualty("killed", number, _span_tokens(doc, noun.i, token), None, lex)
+    return None
+
+
+def _looks_like_year(number: Number) -> bool:
+    return isinstance(number.value, int) and 1900 <= number.value <= 2100
+
+
 Reading = tuple[Casualty, set[int]]
+# Tokens that end a sentence or a clause for the casualty readers. The parser's sentences are not used:
+# on long news sentences it often cuts "11 soldats ont été | tués" apart.
+SENTENCE_ENDS = {".", "!", "?", ";", "\n", "\n\n"}
+# How many tokens a reader may look back or ahead for its sentence bounds.
+BOUND_WINDOW = 60
+
+
+def sentence_start(token: Token) -> int:
+    """The first token of `token`'s sentence, from punctuation (at most BOUND_WINDOW tokens back)."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - BOUND_WINDOW), -1):
+        if doc[i].text in SENTENCE_ENDS or doc[i].is_space:
+            return i + 1
+    return max(0, token.i - BOUND_WINDOW + 1)
+
+
+def sentence_end(token: Token) -> int:
+    """One past the last token of `token`'s sentence (at most BOUND_WINDOW tokens ahead)."""
+    doc = token.doc
+    for i in range(token.i + 1, min(len(doc), token.i + BOUND_WINDOW)):
+        if doc[i].text in SENTENCE_ENDS or doc[i].is_space:
+            return i
+    return min(len(doc), token.i + BOUND_WINDOW)
 
 
 def _after_auxiliary(token: Token) -> bool:
@@ -120,6 +190,10 @@ def _after_auxiliary(token: Token) -> bool:
 def read_number_of(noun: Token, floor: int) -> tuple[Number, int] | None:
     """The number counting `noun`: "43 personnes", "une dizaine de soldats", "dix autres blessés"."""
     doc = noun.doc
+    if _is_count(noun) or noun.lower_ in number_lexicon().units:
+        found = number_before(doc, noun.i + 1, floor)  # the subject is the number: "deux sont mortes"
+        if found is not None:
+            return found
     found = number_before(doc, noun.i, floor)
     if found is None and noun.i - 1 > floor and doc[noun.i - 1].lower_ in casualty_lexicon().skippable:
         found = number_before(doc, noun.i - 1, floor)
@@ -136,7 +210,7 @@ def read_number_of(noun: Token, floor: int) -> tuple[Number, int] | None:
 def negation_start(token: Token, lex: CasualtyLexicon) -> int | None:
     """The first token of the words just before `token` that deny any casualty ("aucun blessé",
     "pas fait de victime"), or None."""
-    for start in range(max(token.sent.start, token.i - NEGATION_WINDOW), token.i):
+    for start in range(max(sentence_start(token), token.i - NEGATION_WINDOW), token.i):
         if normalise(token.doc[start:token.i].text) in lex.negations:
             return start
     return None
@@ -144,7 +218,7 @@ def negation_start(token: Token, lex: CasualtyLexicon) -> int | None:
 
 def is_provisional(token: Token, lex: CasualtyLexicon) -> bool:
     """A "bilan provisoire" in the same sentence: the figure may still rise."""
-    sentence = token.sent.text.lower()
+    sentence = token.doc[sentence_start(token):sentence_end(token)].text.lower()
     return any(cue in sentence for cue in lex.provisional)
 
 
@@ -197,7 +271,7 @@ def read_counted_noun(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     negation = negation_start(noun, lex)
     if negation is not None:
         return make_casualty(kind, None, [noun.doc[negation], noun], None, lex, negated=True)
-    found = read_number_of(noun, noun.sent.start)
+    found = read_number_of(noun, sentence_start(noun))
     if found is None:
         return None
     number, first = found
@@ -219,14 +293,29 @@ def victim_of(participle: Token) -> Token | None:
 
 
 def noun_before_verb_group(participle: Token) -> Token | None:
-    """The noun just before "sont mortes", "ont été tués" when the parser missed the subject."""
+    """The noun (or number) just before "sont mortes", "ont été tués" when the parser missed the subject,
+    over an aside: "35 personnes - dont des enfants - ont été tuées"."""
     doc = participle.doc
+    floor = sentence_start(participle)
     i = participle.i - 1
-    while i >= participle.sent.start and doc[i].pos_ in ("AUX", "ADV"):
+    while i >= floor and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in ("ne", "n'", "se", "s'")):
         i -= 1
-    if i < participle.i - 1 and i >= participle.sent.start and doc[i].pos_ in ("NOUN", "PROPN"):
+    if i == participle.i - 1 or i < floor:
+        return None
+    if doc[i].text in ASIDE_MARKS:
+        opener = next((j for j in range(i - 1, max(floor - 1, i - ASIDE_WINDOW), -1)
+                       if doc[j].text in ASIDE_MARKS or doc[j].text == "("), None)
+        if opener is None:
+            return None
+        i = opener - 1
+    if i >= floor and (doc[i].pos_ in ("NOUN", "PROPN") or _is_count(doc[i])):
         return doc[i]
     return None
+
+
+def _is_count(token: Token) -> bool:
+    """A number standing for the victims: "deux sont mortes", "11 ont été blessés"."""
+    return token.like_num or (token.pos_ == "NUM" and token.lower_ not in ("un", "une"))
 
 
 def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
@@ -235,18 +324,30 @@ def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
     if any(c.dep_ == "obj" for c in participle.children):
         return None  # active use ("a tué trois soldats"): read by read_active_verb
     victim = victim_of(participle)
+    if victim is not None and victim.is_punct:
+        victim = noun_before_verb_group(participle)
     if victim is None:
         if participle.lower_ in lex.needs_subject or participle.pos_ == "NOUN":
             return None
         return make_casualty(kind, None, [participle], None, lex, count_one=_is_singular(participle))
-    found = read_number_of(victim, participle.sent.start)
+    found = read_number_of(victim, sentence_start(participle))
     if found is not None:
         number, first = found
         return make_casualty(kind, number, _span_tokens(participle.doc, first, victim, participle), victim, lex)
     if victim.pos_ == "PRON" and victim.lower_ not in ("il", "elle", "ils", "elles", "qui"):
         return None
     tokens = _span_tokens(participle.doc, _left_edge(victim), victim, participle)
+    listed = named_victims(victim)
+    if listed > 1:  # "Cédric de Pierrepont et Alain Bertoncello ont été tués": a list of names
+        return make_casualty(kind, Number(listed, listed, listed), tokens, victim, lex)
     return make_casualty(kind, None, tokens, victim, lex, count_one=_is_singular(victim))
+
+
+def named_victims(victim: Token) -> int:
+    """How many names a coordinated victim lists ("X, Y et Z"): 1 when it is not a list of names."""
+    if victim.pos_ != "PROPN":
+        return 1
+    return 1 + sum(1 for c in victim.children if c.dep_ == "conj" and c.pos_ == "PROPN")
 
 
 def _left_edge(noun: Token) -> int:
@@ -278,18 +379,18 @@ def read_death_expression(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     doc = noun.doc
     verb = _verb_before(noun, lex.death_verbs | lex.death_subject_verbs)
     if verb is None:
-        return None
+        return read_death_of(noun, lex)
     if verb.lower_ in lex.death_subject_verbs:
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             return None
-        found = read_number_of(subject, noun.sent.start)
+        found = read_number_of(subject, sentence_start(noun))
         number, first = found if found is not None else (None, _left_edge(subject))
         return make_casualty("killed", number, _span_tokens(doc, first, subject, noun), subject, lex,
                              count_one=_is_singular(subject))
     if verb.lower_ not in lex.death_verbs:
         return None
-    last = min(noun.sent.end, noun.i + DEATH_WINDOW + 1)
+    last = min(sentence_end(noun), noun.i + DEATH_WINDOW + 1)
     for candidate in doc[noun.i + 1:last]:
         if candidate.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
@@ -300,10 +401,30 @@ def read_death_expression(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     return None
 
 
+def read_death_of(noun: Token, lex: CasualtyLexicon) -> Reading | None:
+    """ "la mort d'un haut responsable" (1), "la mort de 43 personnes": a counted death with no verb."""
+    doc = noun.doc
+    if noun.lower_ != "mort" or noun.i == 0 or doc[noun.i - 1].lower_ not in ("la", "sa", "leur"):
+        return None
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("de", "d'", "d’"):
+        return None
+    end = min(sentence_end(noun), noun.i + DEATH_WINDOW + 1)
+    for candidate in doc[noun.i + 2:end]:
+        if candidate.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if doc[candidate.i - 1].lower_ in ("un", "une") or doc[noun.i + 2].lower_ in ("un", "une"):
+            return make_casualty("killed", None, _span_tokens(doc, noun.i, candidate), candidate, lex, count_one=True)
+        found = read_number_of(candidate, noun.i + 2)
+        if found is not None:
+            return make_casualty("killed", found[0], _span_tokens(doc, noun.i, candidate), candidate, lex)
+        return None
+    return None
+
+
 def _verb_before(noun: Token, verbs: frozenset[str]) -> Token | None:
     """The verb of "causé la mort", "trouvé la mort": two or three tokens before the noun."""
     doc = noun.doc
     for i in (noun.i - 2, noun.i - 3):
-        if i >= noun.sent.start and doc[i].lower_ in verbs:
+        if i >= sentence_start(noun) and doc[i].lower_ in verbs:
             return doc[i]
     return None

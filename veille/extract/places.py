@@ -38,6 +38,9 @@ MAX_MODIFIERS = 5
 # Confidence needed for a name found only by the gazetteer (spaCy did not tag it as a place).
 MIN_UNTAGGED_SCORE = 0.85
 MIN_UNTAGGED_POPULATION = 1000
+# A name spaCy tagged as a place elsewhere in the article, found untagged with no locative, is kept only for
+# a town this large (spaCy's stray place tags on small namesakes must not spread).
+MIN_RECOVERED_POPULATION = 50000
 # First-pass answers this sure feed the article context of the second pass.
 CONTEXT_MIN_SCORE = 0.9
 DATELINE_TOKENS = 3  # a name within the first tokens, followed by "(", ",", "-" or ":", is the dateline
@@ -318,7 +321,15 @@ def resolve_candidates(doc: Doc, candidates: list[Candidate], resolver: Resolver
 
 
 def _is_dateline(doc: Doc, cand: Candidate) -> bool:
-    return cand.start < DATELINE_TOKENS and cand.end < len(doc) and doc[cand.end].text in DATELINE_FOLLOWERS
+    """ "DAMAS (AFP) -", "Bamako, 3 mai": a name opening the text, written as datelines are.
+
+    A name spaCy did not tag must be in capitals or followed by "(" ("Chris Stevens, la mère..." is no dateline).
+    """
+    if cand.start >= DATELINE_TOKENS or cand.end >= len(doc) or doc[cand.end].text not in DATELINE_FOLLOWERS:
+        return False
+    if any(t.is_alpha for t in doc[:cand.start]):
+        return False
+    return cand.tagged or doc[cand.start:cand.end].text.isupper() or doc[cand.end].text == "("
 
 
 def _introduced_as_place(doc: Doc, cand: Candidate, lexicon: PlaceLexicon, weak_ok: bool) -> bool:
@@ -338,6 +349,9 @@ def keep_credible(doc: Doc, candidates: list[Candidate], context: ResolveContext
     article is about ("le ministre de l'Intérieur" must not become a town called Intérieur).
     """
     kept = []
+    tagged_places = {name_key(doc[c.start:c.end].text): c.resolution.geonameid for c in candidates
+                     if c.tagged and c.resolution is not None and c.resolution.level == "place"
+                     and c.site_kind is None and c.landmark is None}
     for cand in candidates:
         res = cand.resolution
         if (cand.landmark is not None or cand.site_kind in {"named_site", "elsewhere"}) and res is None:
@@ -347,6 +361,11 @@ def keep_credible(doc: Doc, candidates: list[Candidate], context: ResolveContext
             continue
         if res is None or res.score < MIN_UNTAGGED_SCORE:
             continue
+        if _stands_alone(doc, cand) and res.population >= MIN_RECOVERED_POPULATION and (
+            tagged_places.get(name_key(doc[cand.start:cand.end].text), -1) == res.geonameid
+        ):
+            kept.append(cand)  # spaCy tagged the same name as a place elsewhere in the article
+            continue
         if res.level == "place" and 0 < res.population < MIN_UNTAGGED_POPULATION:  # 0: unknown
             continue
         in_context = res.level == "country" or context.countries.get(res.country, 0) >= 2
@@ -355,6 +374,14 @@ def keep_credible(doc: Doc, candidates: list[Candidate], context: ResolveContext
             continue
         kept.append(cand)
     return kept
+
+
+def _stands_alone(doc: Doc, cand: Candidate) -> bool:
+    """Not part of a longer capitalised name ("Florence" of "Florence Parly"), not opening its sentence."""
+    before = doc[cand.start - 1] if cand.start > 0 else None
+    after = doc[cand.end] if cand.end < len(doc) else None
+    return (before is not None and not doc[cand.start].is_sent_start and not _is_capitalised(before)
+            and (after is None or not _is_capitalised(after)))
 
 
 def drop_covered(candidates: list[Candidate]) -> list[Candidate]:

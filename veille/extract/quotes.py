@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from veille.errors import ResourceError
@@ -32,8 +33,8 @@ from veille.extract.attributions import (
     reporting_subject,
     source_head_after,
 )
-from veille.extract.speakers import SUBJECT_DEPS, Speakers
 from veille.extract.numbers import normalise
+from veille.extract.speakers import SUBJECT_DEPS, Speakers
 from veille.model import EntityMention, Quote
 from veille.resources import load_yaml
 
@@ -73,6 +74,7 @@ class QuoteLexicon:
     speaking_nouns: frozenset[str]
     feminine: frozenset[str]
     masculine: frozenset[str]
+    mark_pattern: re.Pattern[str]  # every character the quote scanner reacts to: the marks and line breaks
 
 
 def _words(data: dict, key: str) -> frozenset[str]:
@@ -108,6 +110,7 @@ def quote_lexicon() -> QuoteLexicon:
         speaking_nouns=_words(data, "speaking_nouns"),
         feminine=_words(data, "feminine_cues"),
         masculine=_words(data, "masculine_cues"),
+        mark_pattern=re.compile("[" + re.escape("".join(set(marks) | set(marks.values()))) + "\n]"),
     )
 
 
@@ -131,7 +134,8 @@ def find_quote_spans(text: str, lex: QuoteLexicon | None = None) -> list[QuoteSp
     opener: str | None = None
     opened = 0
     last_end = 0
-    for i, char in enumerate(text):
+    for match in lex.mark_pattern.finditer(text):
+        i, char = match.start(), match.group()
         if opener is None:
             if char in lex.marks:
                 opener, opened = char, i
@@ -181,10 +185,10 @@ def find_quotes(doc: Doc, entities: list[EntityMention] | None = None) -> list[Q
     """Find the quotations of `doc` with their speakers; quotes with no determinable speaker are dropped."""
     lex = quote_lexicon()
     text = doc.text  # built once: Doc.text joins every token on each access
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()  # token offsets without a Python object per token
     spans = find_quote_spans(text, lex)
     speakers = Speakers(doc=doc, lex=lex, inside_quotes=[(q.open_at, q.close_end) for q in spans],
-                        entities=list(entities or []))
+                        entities=list(entities or []), starts=starts)
     quotes: list[Quote] = []
     previous: Said | None = None
     parts = [(part, found) for span in spans for part, found in split_at_incise(doc, text, starts, span, lex)]
@@ -544,11 +548,13 @@ def governing_subject(
             if subject.i < clause.start:
                 return None
             reporting = is_reporting_verb(node) or any(is_reporting_verb(c) for c in node.children if c.dep_ == "xcomp")
-            if reporting and (is_nominal(subject) or subject.text[:1].isupper() or normalise(subject.text) in lex.pronouns):
+            named = is_nominal(subject) or subject.text[:1].isupper() or normalise(subject.text) in lex.pronouns
+            if reporting and named:
                 return _found_subject(person_between(subject, node) or subject, lex)
             if speakers.is_human(subject):
                 return _found_subject(subject, lex)
-        elif is_reporting_verb(node) and is_finite(node) and opens_incise(node):  # "..., a alerté l'ONU, en pointant « ... »"
+        elif is_reporting_verb(node) and is_finite(node) and opens_incise(node):
+            # "..., a alerté l'ONU vendredi, en pointant « ... »": the subject comes after its verb
             subject = reporting_subject(node)
             if subject is not None and subject.i < inside.start:
                 return _found_subject(subject, lex)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from veille.extract.attributions import noun_phrase
-from veille.extract.numbers import normalise
+from veille.extract.numbers import normalise, number_lexicon
 from veille.model import EntityMention
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ CATAPHORA_WINDOW = 400
 # Tokens before a person's name looked at for a title, a determiner or a role ("la ministre des Armées X").
 CUE_WINDOW = 6
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # the parser often calls "il" expl:subj
+FEMININE_DETERMINERS = {"la": "f", "cette": "f", "sa": "f", "le": "m", "ce": "m", "cet": "m", "son": "m"}
 REFERRING_DETERMINERS = {"le", "la", "l'", "les", "ce", "cet", "cette", "son", "sa"}
 # Actor types the actor layer names reliably with no country ("Hamas", "United Nations").
 NAMED_GROUP_TYPES = {"organisation", "rebel", "political_party", "political_militia", "identity_militia"}
@@ -57,6 +58,7 @@ class Speakers:
     lex: QuoteLexicon
     inside_quotes: list[tuple[int, int]]
     entities: list[EntityMention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # token offsets, to find a token by character
     persons: list[Person] = field(default_factory=list)
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> (start, name)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> gender
@@ -148,9 +150,10 @@ class Speakers:
         if not words:
             return name
         last, first = words[-1].lower(), words[0].lower()
+        single = len(words) == 1
         fuller = [
             n for n in (p.name for p in self.persons)
-            if len(n) > len(name) and (n.lower().endswith(" " + last) or (len(words) == 1 and n.lower().startswith(first + " ")))
+            if len(n) > len(name) and (n.lower().endswith(" " + last) or (single and n.lower().startswith(first + " ")))
         ]
         return max(fuller, key=len) if fuller else name
 
@@ -190,11 +193,20 @@ class Speakers:
     def plural_subject(self, before: int) -> str | None:
         """ "ont-ils souligné": the last plural noun subject ("une dizaine de délégués de FO ont appelé")."""
         doc = self.doc
-        last = next((t.i for t in doc if t.idx >= before), len(doc))
+        last = bisect_left(self.starts, before) if self.starts else len(doc)
         for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
-            if token.dep_ in SUBJECT_DEPS and token.pos_ in ("NOUN", "PROPN") and "Plur" in token.morph.get("Number"):
-                if not self._quoted(token.idx):
-                    return self._group_name(noun_phrase(token, with_apposition=False))
+            counted = token.lower_ in number_lexicon().approximations  # "une dizaine de délégués"
+            plural = token.pos_ in ("NOUN", "PROPN") and ("Plur" in token.morph.get("Number") or counted)
+            if token.dep_ in SUBJECT_DEPS and plural and not self._quoted(token.idx):
+                return self._group_name(noun_phrase(token, with_apposition=False))
+        # The parser missed the subject: the noun just before a verb in the third person plural ("ont appelé").
+        for token in reversed(doc[max(1, last - PLURAL_WINDOW):last]):
+            if token.pos_ in ("AUX", "VERB") and "Plur" in token.morph.get("Number") and not self._quoted(token.idx):
+                noun = doc[token.i - 1]
+                if noun.pos_ == "ADJ" and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+                    noun = noun.head
+                if noun.pos_ in ("NOUN", "PROPN"):
+                    return self._group_name(noun_phrase(noun, with_apposition=False))
         return None
 
     def role_holder(self, role: str, at: int, gender: str) -> str | None:
@@ -252,9 +264,13 @@ class Speakers:
         start, end = head.i, head.i + 1
         while start > 0 and self._name_word(self.doc[start - 1]):
             start -= 1
-        while end < len(self.doc) and self.doc[end].text[:1].isupper() and self.doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+        while end < len(self.doc) and self._capitalised(self.doc[end]):
             end += 1
         return self.doc[start:end].text
+
+    @staticmethod
+    def _capitalised(token: Token) -> bool:
+        return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
     def _apposed_person(self, phrase: Span) -> Span | None:
         """ "un marchand de crème glacée de 26 ans, Luckens": a name right after the phrase and a comma."""
@@ -306,7 +322,7 @@ class Speakers:
         if not determiner and phrase.root.i > 0 and self.doc[phrase.root.i - 1].pos_ == "DET":
             determiner = normalise(self.doc[phrase.root.i - 1].text)  # "le reporter" parsed apart
         if head in self.lex.person_roles and determiner in REFERRING_DETERMINERS:
-            gender = "f" if determiner in ("la", "cette", "sa") else "m" if determiner in ("le", "ce", "cet", "son") else ""
+            gender = FEMININE_DETERMINERS.get(determiner, "")
             person_name = self.role_holder(head, at, gender)
             if person_name:
                 return person_name, True
@@ -318,9 +334,9 @@ class Speakers:
     def _group_name(self, phrase: Span) -> str:
         """A group's canonical actor name when the actor layer is confident, else the phrase as written."""
         for mention in self.entities:
-            if mention.actor and mention.start < phrase.end_char and phrase.start_char < mention.end:
-                if _confident(mention.actor.type, mention.actor.country):
-                    return mention.actor.name
+            overlaps = mention.start < phrase.end_char and phrase.start_char < mention.end
+            if overlaps and mention.actor and _confident(mention.actor.type, mention.actor.country):
+                return mention.actor.name
         actor = self._actor(phrase.text)
         if actor is not None and _confident(actor.type, actor.country):
             return actor.name

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from veille.errors import GazetteerError
 from veille.geo import sources
+from veille.geo.index import write_snapshot
 from veille.geo.normalize import name_key, sound_key, strip_article
 from veille.geo.store import (
     INDEXES,
@@ -139,6 +140,7 @@ def _build(path: Path, progress: Progress | None) -> Path:
         for previous in previous_imports:
             if Path(previous).exists():
                 import_geonames(Path(previous), path, progress)
+    write_snapshot(path)
     return path
 
 

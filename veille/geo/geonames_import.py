@@ -16,6 +16,7 @@ from pathlib import Path
 
 from veille.errors import GazetteerError
 from veille.geo.build import Progress, ensure_gazetteer, name_rows
+from veille.geo.index import write_snapshot
 from veille.geo.sources import useful_alternate
 from veille.geo.store import KIND_ALTERNATE, connect, gazetteer_path
 
@@ -58,6 +59,7 @@ def import_geonames(source: Path, path: Path | None = None, progress: Progress |
         raise GazetteerError(f"{source}: not in GeoNames' format: {exc}") from exc
     finally:
         conn.close()
+    write_snapshot(path)
     return count
 
 

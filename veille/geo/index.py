@@ -143,3 +143,12 @@ def snapshot_path(path: Path) -> Path:
 def _stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
+
+
+def write_snapshot(path: Path) -> None:
+    """Refresh the snapshot after the file was built or extended, so worker processes start fast."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        NameIndex.load(path, conn)
+    finally:
+        conn.close()

@@ -156,10 +156,12 @@ class Resolver:
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """The readings of a name as written: exact keys first (with and without leading particles)."""
-        for variant in dict.fromkeys((name, without_particles(name))):
-            key = name_key(variant)
-            if key and (found := self.candidates(key)):
-                return found
+        key = name_key(name)
+        if key and (found := self.candidates(key)):
+            return found
+        bare = without_particles(name)
+        if bare != name and (key := name_key(bare)):
+            return self.candidates(key)
         return ()
 
     def resolve(self, name: str, country: str | None = None, context: ResolveContext | None = None,
@@ -256,6 +258,10 @@ def _same_place(a: Candidate, b: Candidate) -> bool:
 def decide(readings: list[Candidate], context: ResolveContext, prefer: str | None,
            given_country: str | None = None) -> Resolution | None:
     """Pick the best reading if it clearly beats every different one; else the shared country, else None."""
+    if len(readings) == 1:  # nothing to compare (most names): no scores needed
+        only = readings[0]
+        score = (1.0 - 0.5 * math.exp(-3.0)) * (0.7 if only.fuzzy else 1.0)
+        return _resolution(only, score, _reason(only, context, 3.0, []))
     scored = sorted(((reading_score(c, context, prefer), c) for c in readings), key=lambda sc: -sc[0])
     best_score, best = scored[0]
     if best.level == ADMIN1 and prefer != ADMIN1:

@@ -20,15 +20,17 @@ from veille.extract.events.arguments import (
     Toll,
     casualties_in,
     choose_places,
+    nearest_before,
+    orphan_casualties,
     segment_of,
     sources_for,
     to_location,
     toll_from,
 )
-from veille.extract.events.classify import refine
+from veille.extract.events.classify import refine, type_by_victims
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
-from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, repeat_bonus
+from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, merge_toll, repeat_bonus
 from veille.extract.events.participants import default_actor1, event_actors
 from veille.extract.events.scope import is_anaphoric, scope_reason
 from veille.extract.events.view import DocView
@@ -60,6 +62,7 @@ def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], li
     for _, group in groupby(candidates, key=lambda c: c.sent.start):
         for cands in _by_type(list(group)):
             drafts.extend(build_drafts(cands, mentions, view, lexicon, aggregates))
+    carry_tolls(drafts, mentions, aggregates)
     merged = merge_drafts(drafts)
     for draft in merged:
         draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions)
@@ -119,6 +122,10 @@ def build_drafts(
     """One draft per place for one sentence's candidates of one type; a shared toll becomes an aggregate."""
     rep = representative(cands)
     token, sent = rep.token, rep.sent
+    if not any(c.refined for c in cands):
+        span = segment_of(token, sent, view.text)
+        victims = [c.victims for c in casualties_in(mentions, *span) if c.victims and not c.negated]
+        type_by_victims(rep, victims, lexicon)
     date = date_for_event(mentions.doc, token.i, mentions.dates, mentions.published)
     if date.precision != "unknown" and date.value > mentions.published.isoformat() and rep.plover not in NO_DATE_PLOVER:
         return []  # dated after publication: planned, not happened
@@ -127,9 +134,8 @@ def build_drafts(
     sources = sources_for(mentions.attributions, *span)
     casualties = casualties_in(mentions, *span)
     places = choose_places(mentions, token, span)
-    toll = toll_from(casualties, token.idx, sources) if rep.trigger.spec.plover in ("ASSAULT", "COERCE") else Toll(
-        sources=sources
-    )
+    # Only violence has a toll: an arrest or an abduction reported next to a death did not cause it.
+    toll = toll_from(casualties, token.idx, sources) if rep.plover == "ASSAULT" else Toll(sources=sources)
     is_total = len(places) > 1 or view.has(lexicon.cues["aggregate_cues"], sent.start, sent.end)
     if is_total and (toll.fatalities or toll.injured):
         if all(a.span != span for a in aggregates):
@@ -138,7 +144,7 @@ def build_drafts(
                                span=span)
             )
         toll = Toll(sources=sources)
-    actor1, actor2 = event_actors(token, rep.acled, mentions)
+    actor1, actor2 = _actors_of(rep, cands, mentions)
     drafts = []
     for place in places or [None]:
         location = to_location(place, mentions.country if rep.acled else None)
@@ -149,7 +155,9 @@ def build_drafts(
                 confidence=_confidence(rep, location, date.precision, actor1, toll),
                 specific=is_specific(rep),
                 sentence_start=sent.start_char,
-                anaphoric=rep.acled is not None and all(is_anaphoric(c.token) for c in cands),
+                # "ouvrir le feu", "prendre le contrôle": the article belongs to an idiom, not to an anaphor
+                anaphoric=rep.acled is not None and all(is_anaphoric(c.token) and not c.trigger.with_cues
+                                                        for c in cands),
             )
         )
     if len(drafts) > 1:
@@ -157,6 +165,39 @@ def build_drafts(
         for draft in drafts:
             draft.siblings = ids - {id(draft)}
     return drafts
+
+
+def carry_tolls(drafts: list[Draft], mentions: Mentions, aggregates: list[AggregateClaim]) -> None:
+    """A toll told in a sentence with no event of its own ("Le bilan s'élève à 21 morts", "Trois soldats ont
+    péri") belongs to the violent event reported just before it, unless that sentence was split by town."""
+    violent = [d for d in drafts if d.plover == "ASSAULT" and not d.siblings]
+    covered = [d.evidence_span for d in drafts] + [a.span for a in aggregates if a.span]
+    spans = [d.evidence_span for d in violent]
+    for casualty in orphan_casualties(mentions, covered):
+        n = nearest_before(spans, casualty.start)
+        if n is None:
+            continue
+        segment = segment_at(mentions, casualty.start)
+        extra = toll_from([casualty], casualty.start, sources_for(mentions.attributions, *segment))
+        merge_toll(violent[n].toll, extra)
+
+
+def segment_at(mentions: Mentions, char: int) -> tuple[int, int]:
+    token = mentions.doc.char_span(char, char + 1, alignment_mode="expand")
+    root = token[0] if token is not None and len(token) else mentions.doc[0]
+    return segment_of(root, root.sent, mentions.doc.text)
+
+
+def _actors_of(rep: Candidate, cands: list[Candidate], mentions: Mentions):
+    """actor1 and actor2 from the representative trigger, else from the other triggers of the same event
+    ("des tirs d'artillerie turcs ont visé": the noun names the weapon, the verb's subject the author)."""
+    actor1 = actor2 = None
+    for cand in [rep, *(c for c in cands if c is not rep)]:
+        found1, found2 = event_actors(cand.token, rep.acled, mentions)
+        actor1, actor2 = actor1 or found1, actor2 or found2
+        if actor1 is not None and actor2 is not None:
+            break
+    return actor1, actor2
 
 
 def _confidence(rep: Candidate, location, date_precision: str, actor1, toll: Toll) -> float:

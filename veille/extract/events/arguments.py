@@ -165,6 +165,27 @@ def toll_from(casualties: list[Casualty], trigger_char: int, sources: list[str])
     return toll
 
 
+# How far after an event's sentence a toll with no event of its own may be ("Le bilan s'élève à 21 morts").
+ORPHAN_TOLL_REACH = 400
+
+
+def orphan_casualties(mentions: Mentions, covered: list[tuple[int, int]]) -> list[Casualty]:
+    """Casualty figures outside every event sentence and every aggregate: tolls of an event told before."""
+    return [
+        c for c in mentions.casualties
+        if (c.value is not None or c.negated) and not any(start <= c.start < end for start, end in covered)
+    ]
+
+
+def nearest_before(spans: list[tuple[int, int]], position: int) -> int | None:
+    """The index of the span ending last before `position`, within ORPHAN_TOLL_REACH characters."""
+    best = None
+    for n, (_, end) in enumerate(spans):
+        if end <= position and position - end <= ORPHAN_TOLL_REACH and (best is None or end > spans[best][1]):
+            best = n
+    return best
+
+
 def sources_for(attributions: list[Attribution], start: int, end: int) -> list[str]:
     """Who the sentence [start, end) is attributed to, in text order, without repeats."""
     found: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from veille.extract.events.detect import Candidate
-from veille.extract.events.lexicon import Lexicon
+from veille.extract.events.lexicon import Lexicon, normalise, stem
 from veille.extract.events.view import DocView
 
 # Confidence added when the type comes from a context cue, not only from the trigger's default.
@@ -34,6 +34,26 @@ def refine(cand: Candidate, view: DocView, lexicon: Lexicon) -> None:
         cand.refined = True
         cand.confidence = min(1.0, cand.confidence + REFINED_BONUS)
         return
+
+
+# The types victims decide for a generic attack: civilians killed -> an attack on civilians.
+CIVILIAN_TARGET = ("Violence against civilians", "Attack")
+ARMED_TARGET = ("Battles", "Armed clash")
+
+
+def type_by_victims(cand: Candidate, victims: list[str], lexicon: Lexicon) -> bool:
+    """Retype a generic attack not typed by its context from who it killed or wounded ("trois personnes ont
+    été tuées dans une attaque" -> Attack; "deux soldats tués" -> Armed clash). True when retyped."""
+    if cand.refined or cand.trigger.spec.family != "violence" or cand.acled is None or not victims:
+        return False
+    words = {w for victim in victims for w in (normalise(victim), stem(victim))}
+    armed = bool(words & lexicon.cues["ctx:armed"].words)
+    civilian = bool(words & lexicon.cues["ctx:civilian"].words)
+    if civilian == armed:
+        return False  # none, or both: soldiers and civilians, a clash with collateral deaths
+    cand.acled = CIVILIAN_TARGET if civilian else ARMED_TARGET
+    cand.refined = True
+    return True
 
 
 def context_tokens(token: Token, where: str, sent: Span) -> list[Token]:
@@ -91,6 +111,8 @@ def patient_phrases(token: Token) -> list[list[Token]]:
         phrases = [noun_phrase(c) for c in token.children if _case(c) in ("contre", "sur")]
         if not phrases and token.dep_ == "nsubj":
             phrases = [noun_phrase(c) for c in token.head.children if c.dep_ == "obj"]
+        if not phrases and token.dep_ == "obj":  # a light verb: "ont ouvert le feu sur un véhicule"
+            phrases = [noun_phrase(c) for c in token.head.children if _case(c) in ("contre", "sur")]
     return phrases
 
 

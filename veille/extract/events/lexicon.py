@@ -143,6 +143,8 @@ class ScopeFile(BaseModel):
     out_of_scope: dict[str, list[str]]
     context: dict[str, list[str]]
     aggregate_cues: list[str]
+    instrument_words: list[str] = Field(min_length=1)
+    instrument_heads: list[str] = Field(min_length=1)
 
     @field_validator("context")
     @classmethod
@@ -234,7 +236,7 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
         for name in (
             "negation_adverbs", "negation_determiners", "negation_prepositions", "blocking_governors",
             "modal_governors", "denial_governors", "blocking_before_noun", "blocking_after_noun",
-            "hypothetical_marks", "generic_cues", "aggregate_cues",
+            "hypothetical_marks", "generic_cues", "aggregate_cues", "instrument_words", "instrument_heads",
         )
     }
     for name, words in scope.out_of_scope.items():

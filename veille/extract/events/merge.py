@@ -43,19 +43,26 @@ class Draft:
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Fold each draft into the first earlier one it is compatible with, else keep it (text order)."""
     kept: list[Draft] = []
+    pending: list[Draft] = []  # anaphors met before any event of their kind: the lead announcing the body's
     for draft in drafts:
         target = next((k for k in kept if compatible(k, draft)), None)
         if target is not None:
             absorb(target, draft)
         elif not draft.anaphoric:
             kept.append(draft)
+            for anaphor in [a for a in pending if _same_kind(draft, a)]:  # "l'attaque ... a fait 20 morts"
+                merge_toll(draft.toll, anaphor.toll)
+                draft.repeats += 1
+                pending.remove(anaphor)
         else:
             antecedent = next((k for k in reversed(kept) if _same_kind(k, draft)), None)
             if antecedent is not None:  # its place and date may be those of the report, not of the event
-                _merge_toll(antecedent.toll, draft.toll)
+                merge_toll(antecedent.toll, draft.toll)
                 antecedent.repeats += 1
             elif _anchored(draft):
                 kept.append(draft)
+            else:
+                pending.append(draft)
     return kept
 
 
@@ -157,7 +164,7 @@ def absorb(into: Draft, other: Draft) -> None:
         into.date = other.date
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
-    _merge_toll(into.toll, other.toll)
+    merge_toll(into.toll, other.toll)
     if other.confidence > into.confidence:
         into.evidence, into.evidence_span = other.evidence, other.evidence_span
     into.repeats += 1 + other.repeats
@@ -177,14 +184,27 @@ def _precision(location: Location | None) -> str | None:
     return location.precision if location is not None else None
 
 
-def _merge_toll(into: Toll, other: Toll) -> None:
-    if into.fatalities is None and other.fatalities is not None:
+def merge_toll(into: Toll, other: Toll) -> None:
+    """Fold another mention's figures in: the most precise figure wins (exact over rounded; then the larger,
+    as reports of one event complete each other: "au moins 20" then "21 morts"); the range and the claims
+    keep every figure."""
+    if _better_figure(other.fatalities, other.fatalities_approx, into.fatalities, into.fatalities_approx):
         into.fatalities, into.fatalities_approx = other.fatalities, other.fatalities_approx
     lows = [v for v in (into.fatalities_low, other.fatalities_low) if v is not None]
     highs = [v for v in (into.fatalities_high, other.fatalities_high) if v is not None]
     into.fatalities_low = min(lows) if lows else None
     into.fatalities_high = max(highs) if highs else None
-    if into.injured is None and other.injured is not None:
+    if _better_figure(other.injured, other.injured_approx, into.injured, into.injured_approx):
         into.injured, into.injured_approx = other.injured, other.injured_approx
     into.sources += [s for s in other.sources if s not in into.sources]
     into.claims += [c for c in other.claims if c not in into.claims]
+
+
+def _better_figure(new: int | None, new_approx: bool, old: int | None, old_approx: bool) -> bool:
+    if new is None:
+        return False
+    if old is None:
+        return True
+    if new_approx != old_approx:
+        return old_approx
+    return new > old

@@ -40,6 +40,7 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
         lambda: infinitive_reason(token, view, lexicon),
         lambda: generic_reason(token, view, lexicon),
         lambda: descriptive_reason(cand),
+        lambda: instrument_reason(token, view, lexicon),
     )
     for check in checks:
         reason = check()
@@ -134,9 +135,8 @@ def _has_negation_adverb(verb: Token, view: DocView, lexicon: Lexicon) -> bool:
 
 def tense_reason(cand: Candidate) -> str | None:
     """Future or present conditional on the trigger (or on the verb a noun trigger depends on)."""
-    token = cand.token
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = governing_verb(cand.token)
+    if verb is None:
         return None
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     for form in [verb, *auxes]:
@@ -149,10 +149,28 @@ def tense_reason(cand: Candidate) -> str | None:
     return None
 
 
+# How many nouns and prepositions a noun trigger's verb may be above it ("tiendra ... une réunion").
+NOUN_TO_VERB_STEPS = 3
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The trigger itself when a verb, else the nearest verb above a noun trigger (through nouns only)."""
+    current = token
+    for _ in range(NOUN_TO_VERB_STEPS + 1):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current or current.dep_ in ("conj", "parataxis", "appos"):
+            return None
+        current = current.head
+    return None
+
+
 def governor_reason(token: Token, view: DocView, lexicon: Lexicon, plover: str) -> str | None:
     """A governing verb that makes the trigger planned, requested, hypothetical or denied."""
     cues = lexicon.cues
     current = token
+    while current.dep_ == "conj" and current.head is not current:  # "rester ensemble et combattre"
+        current = current.head
     for _ in range(GOVERNOR_DEPTH):
         if current.dep_ not in GOVERNED_DEPS or current.head is current:
             return None
@@ -182,8 +200,10 @@ def _future_or_conditional(verb: Token) -> bool:
 
 
 def infinitive_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
-    """An infinitive trigger introduced by a purpose or condition word ("pour déloger", "afin d'y manifester")."""
-    if "Inf" not in token.morph.get("VerbForm"):
+    """An infinitive trigger introduced by a purpose or condition word ("pour déloger", "afin d'y manifester",
+    "de peur d'être tués")."""
+    passive_inf = any(c.dep_ == "aux:pass" and "Inf" in c.morph.get("VerbForm") for c in token.children)
+    if "Inf" not in token.morph.get("VerbForm") and not passive_inf:
         return None
     start = max(view.sentence(token).start, token.i - VERB_WINDOW_BEFORE)
     found = view.find(lexicon.cues["hypothetical_marks"], start, token.i)
@@ -231,3 +251,23 @@ def noun_context_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | 
     if after is not None:
         return f"planned (... {view.lower[after]})"
     return None
+
+
+def instrument_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
+    """A weapon word that nothing uses: no verb governs it and its head is not a firing noun ("un arsenal de
+    lance-roquettes", "un véhicule contenant des explosifs")."""
+    if token.pos_ not in ("NOUN", "PROPN") or not view.token_has(lexicon.cues["instrument_words"], token.i):
+        return None
+    if token.dep_ in ("flat:name", "compound", "fixed"):  # part of a name: "lance-roquettes"
+        return None if view.token_has(lexicon.cues["instrument_heads"], token.head.i) else "instrument only"
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.head is head or head.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg"):
+        return None  # the subject or object of a verb: "des obus sont tombés", "ont tiré des roquettes"
+    governor = head.head
+    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ not in ("contenir", "transporter", "posséder"):
+        return None
+    if view.token_has(lexicon.cues["instrument_heads"], governor.i):
+        return None
+    return "instrument only"
