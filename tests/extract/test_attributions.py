@@ -40,3 +40,14 @@ def test_spans_and_scope(nlp):
 
 def test_pronoun_subjects_are_not_sources(nlp):
     assert find_attributions(nlp("Il a indiqué que la route était coupée.")) == []
+
+
+def test_each_source_covers_its_own_part_of_a_sentence(nlp):
+    text = "Onze civils sont morts à Hama selon la radio locale, et quatorze à Idleb selon la police."
+    doc = nlp(text)
+    first, second = find_attributions(doc)
+    assert (first.source, second.source) == ("la radio locale", "la police")
+    assert text[first.scope_start:first.scope_end].startswith("Onze civils sont morts à Hama")
+    assert "Idleb" not in text[first.scope_start:first.scope_end]
+    assert "Idleb" in text[second.scope_start:second.scope_end]
+    assert "Hama" not in text[second.scope_start:second.scope_end]

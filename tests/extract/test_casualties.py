@@ -36,6 +36,10 @@ CASES = [
     # The number is the subject itself, or is cut from its verb by an aside.
     ("Parmi les otages, trois sont morts pendant leur détention.", [("killed", 3, 3, 3, False)]),
     ("Douze villageois - dont quatre enfants - ont été tués par les assaillants.", [("killed", 12, 12, 12, False)]),
+    # "victimes" alone are the killed; beside killed and injured figures they are their total.
+    ("L'attentat a fait une dizaine de victimes selon la police.", [("killed", 10, None, None, False)]),
+    ("L'attentat a fait 30 victimes, dont 12 morts et 18 blessés.",
+     [("killed", 12, 12, 12, False), ("injured", 18, 18, 18, False)]),
     # A death with no causing verb.
     ("La police a confirmé la mort d'un commandant rebelle.", [("killed", 1, 1, 1, False)]),
 ]

@@ -136,3 +136,16 @@ def test_french_department_is_a_region_not_a_namesake_town(places):
     found = _by_text(places("Un incendie a détruit une ferme dans l'Ain, en France, jeudi."))
     m = next(m for text, m in found.items() if text.endswith("Ain"))
     assert m.country == "FR" and m.precision == "admin1" and m.lat is None
+
+
+def test_site_named_by_its_noun_alone_is_near_the_town_just_named(places):
+    found = _by_text(places("Un convoi de vivres est arrivé à Kidal, au Mali, mardi. "
+                            "Des mines avaient été désamorcées sur le trajet."))
+    m = found["trajet"]
+    assert m.precision == "near" and m.country == "ML" and distance_km(m.lat, m.lon, 18.44, 1.41) < 25
+
+
+def test_site_noun_alone_is_not_placed_when_two_towns_were_named(places):
+    texts = {m.text for m in places("Des combats ont eu lieu à Gao et à Tombouctou, au Mali. "
+                                    "Des mines ont été trouvées sur le trajet.")}
+    assert "trajet" not in texts

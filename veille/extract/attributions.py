@@ -9,7 +9,7 @@ in parentheses ("l'Observatoire syrien des droits de l'homme (OSDH)" -> "OSDH").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.attrs import LOWER
@@ -29,6 +29,9 @@ APPOSITION_DEPS = {"appos"}
 NOUNS = ("NOUN", "PROPN")
 # How many tokens after a preposition cue the source noun may start ("selon le tout nouveau ministère").
 SOURCE_WINDOW = 4
+# Characters allowed between a sentence start and a source for the attribution to lead the sentence
+# ("Selon le ministère, ..."): the cue and a determiner or two.
+LEADING_SLACK = 8
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,30 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if attribution is not None and (attribution.start, attribution.end) not in seen:
             seen.add((attribution.start, attribution.end))
             found.append(attribution)
-    return found
+    return narrow_scopes(found)
+
+
+def narrow_scopes(found: list[Attribution]) -> list[Attribution]:
+    """Several sources in one sentence each cover their own part of it: a leading "Selon X, ..." covers up to
+    the next source, a trailing "..., selon Y" covers back to the previous one ("11 morts selon Sana, 14
+    selon l'OSDH")."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, attribution in enumerate(found):
+        by_sentence.setdefault((attribution.scope_start, attribution.scope_end), []).append(k)
+    narrowed = list(found)
+    for (start, end), members in by_sentence.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda k: found[k].start)
+        for rank, k in enumerate(members):
+            attribution = found[k]
+            previous_end = found[members[rank - 1]].end if rank else start
+            next_start = found[members[rank + 1]].start if rank + 1 < len(members) else end
+            if attribution.start - start <= len(attribution.cue) + LEADING_SLACK:
+                narrowed[k] = replace(attribution, scope_start=attribution.start, scope_end=next_start)
+            else:
+                narrowed[k] = replace(attribution, scope_start=previous_end, scope_end=attribution.end)
+    return narrowed
 
 
 @cache

@@ -52,6 +52,7 @@ class CasualtyLexicon:
     skippable: frozenset[str]
     toll_nouns: frozenset[str]
     toll_links: frozenset[str]
+    total_nouns: frozenset[str]
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -87,6 +88,7 @@ def casualty_lexicon() -> CasualtyLexicon:
         skippable=frozenset(_words(data, "skippable")),
         toll_nouns=frozenset(_words(data, "toll_nouns")),
         toll_links=frozenset(_words(data, "toll_links")),
+        total_nouns=frozenset(_words(data, "total_nouns")),
     )
 
 
@@ -102,6 +104,7 @@ def find_casualties(doc: Doc) -> list[Casualty]:
     """Find killed/injured figures in `doc`, in text order, at most one per trigger word."""
     lex = casualty_lexicon()
     found: list[Casualty] = []
+    totals: list[tuple[Casualty, int, int]] = []  # "victimes" figures, with their sentence's tokens
     used: set[int] = set()  # trigger and number tokens already read, so one phrase gives one record
     for i in trigger_positions(doc, casualty_triggers()):
         token = doc[i]
@@ -129,7 +132,25 @@ def find_casualties(doc: Doc) -> list[Casualty]:
         if casualty.negated and casualty.kind == "injured":
             # "sans faire de blessé": nobody hurt, so nobody killed either.
             found.append(replace(casualty, kind="killed"))
-    return sorted(found, key=lambda c: c.start)
+        if is_total(token, casualty, lex):
+            totals.append((casualty, sentence_start(token), sentence_end(token)))
+    return drop_totals(sorted(found, key=lambda c: c.start), totals, doc)
+
+
+def is_total(token: Token, casualty: Casualty, lex: CasualtyLexicon) -> bool:
+    """A "victimes" figure that may be a total of killed and injured."""
+    return not casualty.negated and token.lower_ in lex.total_nouns
+
+
+def drop_totals(found: list[Casualty], totals: list[tuple[Casualty, int, int]], doc: Doc) -> list[Casualty]:
+    """ "30 victimes, dont 12 morts et 18 blessés": the victims are a total when their sentence gives other
+    figures; they stay the killed figure otherwise."""
+    dropped = set()
+    for total, first, last in totals:
+        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        if any(c is not total and start <= c.start < end and not c.negated for c in found):
+            dropped.add(id(total))
+    return [c for c in found if id(c) not in dropped]
 
 
 def read_toll(noun: Token, lex: CasualtyLexicon) -> Reading | None:

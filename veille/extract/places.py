@@ -19,6 +19,7 @@ from veille.geo.landmarks import LandmarkMatch, find_landmarks, landmark_town, l
 from veille.geo.lexicon import PlaceLexicon, load_place_lexicon
 from veille.geo.normalize import name_key
 from veille.geo.resolver import Resolution, ResolveContext, Resolver, as_near, get_resolver
+from veille.geo.sites import unnamed_sites
 from veille.geo.store import COUNTRY, KIND_CURATED
 from veille.model import PlaceMention
 
@@ -73,7 +74,11 @@ def find_places(doc: Doc, resolver: Resolver | None = None) -> list[PlaceMention
         if cand.site_kind is None:
             attach_site(doc, cand, lexicon)
     context = resolve_candidates(doc, candidates, resolver)
-    return to_mentions(doc, drop_covered(keep_credible(doc, candidates, context, lexicon)))
+    kept = drop_covered(keep_credible(doc, candidates, context, lexicon))
+    placed = [(c.start, c.resolution) for c in kept if c.resolution is not None]
+    for i, resolution in unnamed_sites(doc, placed, lexicon.unnamed_sites):
+        kept.append(Candidate(i, i + 1, True, "", resolution=resolution))
+    return to_mentions(doc, sorted(kept, key=lambda c: c.start))
 
 
 # 1. candidate names -----------------------------------------------------------------------------------------
@@ -87,7 +92,9 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by name connectors ("Ras al-Aïn", "Port-au-Prince")."""
     runs, i, n = [], 0, len(doc)
     while i < n:
-        if not _is_capitalised(doc[i]) or doc[i].lower_ in LEADING_PREPOSITIONS:
+        if not _is_capitalised(doc[i]) or doc[i].lower_ in LEADING_PREPOSITIONS or (
+            doc[i].lower_ == "a" and doc[i].is_sent_start  # "A Belgrade, ...": "À" written without its accent
+        ):
             i += 1
             continue
         j = i + 1

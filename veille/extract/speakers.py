@@ -19,7 +19,7 @@ from veille.extract.numbers import normalise, number_lexicon
 from veille.model import EntityMention
 
 if TYPE_CHECKING:
-    from veille.extract.quotes import QuoteLexicon
+    from veille.extract.quote_spans import QuoteLexicon
 
 # Characters back from a quote in which a pronoun looks for the person it stands for.
 PRONOUN_WINDOW = 2000
@@ -33,6 +33,8 @@ PLURAL_WINDOW = 80
 CATAPHORA_WINDOW = 400
 # Tokens before a person's name looked at for a title, a determiner or a role ("la ministre des Armées X").
 CUE_WINDOW = 6
+# A name right after one of these opens its sentence: the article's topic, a likely referent of "il".
+SENTENCE_CLOSERS = {".", "!", "?", "»", "”", '"'}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # the parser often calls "il" expl:subj
 FEMININE_DETERMINERS = {"la": "f", "cette": "f", "sa": "f", "le": "m", "ce": "m", "cet": "m", "son": "m"}
 REFERRING_DETERMINERS = {"le", "la", "l'", "les", "ce", "cet", "cette", "son", "sa"}
@@ -74,8 +76,10 @@ class Speakers:
             if not name or not any(c.isupper() for c in name):
                 continue
             self._person_ents.append(ent)
-            gender = self._gender_cue(ent)
-            subject = any(t.dep_ in SUBJECT_DEPS for t in ent) or (
+            gender = self._gender_cue(ent) or self.lex.first_names.get(name.split()[0].lower(), "")
+            before = self.doc[ent.start - 1] if ent.start else None
+            opening = before is None or before.is_space or before.text in SENTENCE_CLOSERS
+            subject = opening or any(t.dep_ in SUBJECT_DEPS for t in ent) or (
                 ent.root.dep_ in ("appos", "flat", "flat:name") and ent.root.head.dep_ in SUBJECT_DEPS)
             self.persons.append(Person(ent.start_char, name, gender, subject))
         for person in self.persons:
@@ -149,11 +153,12 @@ class Speakers:
         words = name.split()
         if not words:
             return name
-        last, first = words[-1].lower(), words[0].lower()
+        first = words[0].lower()
         single = len(words) == 1
         fuller = [
             n for n in (p.name for p in self.persons)
-            if len(n) > len(name) and (n.lower().endswith(" " + last) or (single and n.lower().startswith(first + " ")))
+            if len(n) > len(name) and (n.lower().endswith(" " + name.lower())
+                                       or (single and n.lower().startswith(first + " ")))
         ]
         return max(fuller, key=len) if fuller else name
 
@@ -189,6 +194,16 @@ class Speakers:
                 best = (score, person)
         chosen = best[1] if best else None
         return self.complete(chosen.name) if chosen else None
+
+    def last_subject(self, start: int, end: int) -> tuple[str, str] | None:
+        """The last person named as a subject between `start` and `end` (its full name, its words)."""
+        i = bisect_left(self._starts, end)
+        for person in reversed(self.persons[:i]):
+            if person.start < start:
+                return None
+            if person.prominent:
+                return self.complete(person.name), person.name
+        return None
 
     def plural_subject(self, before: int) -> str | None:
         """ "ont-ils souligné": the last plural noun subject ("une dizaine de délégués de FO ont appelé")."""
@@ -301,6 +316,8 @@ class Speakers:
     def resolve(self, token: Token, at: int) -> tuple[str | None, bool]:
         """The speaker's name for the token that names it near a quote at `at`, and whether it is a person."""
         word = normalise(token.text)
+        if token.is_punct or not word:
+            return None, False
         if word in self.lex.pronouns:
             name = self.pronoun_referent(word, at)
             return name, word not in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles")

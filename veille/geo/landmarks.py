@@ -19,7 +19,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from veille.errors import ResourceError
-from veille.geo.normalize import name_key
+from veille.geo.normalize import ARABIC_ARTICLES, name_key
 from veille.resources import load_yaml
 
 LANDMARKS_FILE = "fr/geo_landmarks.yaml"
@@ -28,6 +28,7 @@ _ELISION = re.compile(r"\b(qu|[ldjnmst])['’]", re.IGNORECASE)
 _PARTS = re.compile(r"[\s\-‐‑–—]+")
 _QUALIFIER_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
 _QUALIFIER_DETERMINERS = frozenset({"la", "l'", "l’", "les"})
+_FOLD_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ", "aaaaaaceeeeiiiinooooouuuuyyoa")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class LandmarkLexicon:
     seats: dict[str, str]  # ISO-2 -> seat of government, where it is not GeoNames' capital
     capitals: dict[str, str]  # ISO-2 -> GeoNames' capital
     demonyms: dict[str, str]  # adjective word (name key) -> ISO-2
+    openers: frozenset[str]  # first words of entries, as a lower-case word folds to them cheaply
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,8 @@ def load_landmarks() -> LandmarkLexicon:
     for entry in entries:
         by_first.setdefault(entry.words[0], []).append(entry)
     index = {w: tuple(sorted(es, key=lambda e: -len(e.words))) for w, es in by_first.items()}
-    return LandmarkLexicon(index, dict(seats), _capitals(), _demonyms())
+    openers = set(index) | (ARABIC_ARTICLES if "al" in index else set())
+    return LandmarkLexicon(index, dict(seats), _capitals(), _demonyms(), frozenset(openers))
 
 
 def find_landmarks(doc: Doc, lexicon: LandmarkLexicon, country_of) -> list[LandmarkMatch]:
@@ -191,8 +194,9 @@ def find_landmarks(doc: Doc, lexicon: LandmarkLexicon, country_of) -> list[Landm
 
 
 def _opens_entry(lower: str, lexicon: LandmarkLexicon) -> bool:
-    pairs = split_words(lower)
-    return bool(pairs) and pairs[0][0] in lexicon.by_first_word
+    """A cheap first test (no transliteration): could this lower-case word open an entry?"""
+    first = _PARTS.split(lower.translate(_FOLD_ACCENTS), 1)[0]
+    return first in lexicon.openers
 
 
 def _match_at(doc: Doc, start: int, entries: tuple[Landmark, ...]) -> tuple[Landmark, int] | None:

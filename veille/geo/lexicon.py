@@ -10,7 +10,7 @@ from veille.resources import load_yaml
 
 PLACE_TYPES_FILE = "fr/geo_place_types.yaml"
 NOT_PLACES_FILE = "fr/geo_not_places.yaml"
-_WORD_LISTS = ("sites", "regions", "towns", "roads", "directions", "modifiers", "named_after")
+_WORD_LISTS = ("sites", "regions", "towns", "roads", "directions", "modifiers", "named_after", "unnamed_sites")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class PlaceLexicon:
     directions: frozenset[str]
     modifiers: frozenset[str]
     named_after: frozenset[str]
+    unnamed_sites: frozenset[str]
     links: tuple[tuple[str, ...], ...]
     not_places: frozenset[str]
 

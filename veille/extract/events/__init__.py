@@ -32,7 +32,14 @@ from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, merge_toll, repeat_bonus
 from veille.extract.events.participants import default_actor1, event_actors
-from veille.extract.events.scope import is_anaphoric, scope_reason
+from veille.extract.events.scope import (
+    generic_reason,
+    has_political_actor,
+    is_anaphoric,
+    negated_by_sans,
+    scope_reason,
+    threat_governor,
+)
 from veille.extract.events.view import DocView
 from veille.extract.mentions import Mentions
 from veille.model import AggregateClaim, Event
@@ -81,11 +88,25 @@ def find_event_candidates(
     for cand in find_candidates(view, lexicon):
         refine(cand, view, lexicon)
         reason = scope_reason(cand, view, lexicon, article_conflict)
-        if reason == "negated" and cand.trigger.spec.when_negated:
+        if reason == "negated" and cand.trigger.spec.when_negated and not negated_by_sans(cand.token, view, lexicon):
             cand.plover, cand.acled, reason = cand.trigger.spec.when_negated, None, None
+        elif reason is not None and reason.startswith("not happened") and cand.plover == "ASSAULT":
+            reason = _as_threat(cand, view, lexicon, reason)
         if reason is None:
             kept.append(cand)
     return kept
+
+
+def _as_threat(cand: Candidate, view: DocView, lexicon: Lexicon, reason: str) -> str | None:
+    """Violence a political actor announces or threatens ("elles entendaient poursuivre les attentats") is
+    itself a THREATEN event, carried by the verb of intent; otherwise the candidate stays out (`reason`)."""
+    governor = threat_governor(cand.token, view, lexicon)
+    if governor is None or not has_political_actor(governor, view, lexicon):
+        return reason
+    if generic_reason(governor, view, lexicon):  # "menaçait depuis des mois de lancer": background
+        return reason
+    cand.token, cand.acled, cand.plover, cand.refined = governor, None, "THREATEN", False
+    return None
 
 
 def _by_type(cands: list[Candidate]) -> Iterator[list[Candidate]]:

@@ -67,7 +67,36 @@ def choose_places(mentions: Mentions, trigger: Token, segment: tuple[int, int]) 
 
     best = min(candidates, key=cost)
     siblings = coordinated_places(mentions, best, candidates)
+    if not siblings and is_plural_noun(trigger):
+        siblings = other_towns(mentions, best, candidates)
     return [best, *siblings] if siblings else [best]
+
+
+def is_plural_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+
+
+# Words before a town that make it a landmark of distance, not a scene ("à 20 km de Gao", "près de Mopti").
+REFERENCE_WORDS = frozenset({"km", "kilomètres", "kilomètre", "près", "loin", "proximité", "nord", "sud", "est",
+                             "ouest", "route", "axe", "environs", "distance", "frontière"})
+
+
+def other_towns(mentions: Mentions, best: PlaceMention, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """A plural trigger ("les explosions ont eu lieu à Tartous ..., Homs ... et Hassaké") happened in every
+    town of its sentence, except towns named as a distance landmark. Text order, distinct by name."""
+    if best.precision not in ("exact", "near") or best.lat is None:
+        return []
+    doc = mentions.doc
+    found, names = [], {best.text}
+    for place in sorted(candidates, key=lambda p: p.start):
+        if place.precision not in ("exact", "near") or place.lat is None or place.text in names:
+            continue
+        before = doc.char_span(max(0, place.start - 25), place.start, alignment_mode="contract")
+        if before is not None and any(t.lower_ in REFERENCE_WORDS for t in before):
+            continue
+        names.add(place.text)
+        found.append(place)
+    return found
 
 
 def coordinated_places(mentions: Mentions, best: PlaceMention, candidates: list[PlaceMention]) -> list[PlaceMention]:

@@ -145,6 +145,9 @@ class ScopeFile(BaseModel):
     aggregate_cues: list[str]
     instrument_words: list[str] = Field(min_length=1)
     instrument_heads: list[str] = Field(min_length=1)
+    possession_verbs: list[str] = Field(min_length=1)
+    threat_governors: list[str] = Field(min_length=1)
+    generic_marks: list[str] = Field(min_length=1)
 
     @field_validator("context")
     @classmethod
@@ -237,6 +240,7 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
             "negation_adverbs", "negation_determiners", "negation_prepositions", "blocking_governors",
             "modal_governors", "denial_governors", "blocking_before_noun", "blocking_after_noun",
             "hypothetical_marks", "generic_cues", "aggregate_cues", "instrument_words", "instrument_heads",
+            "possession_verbs", "threat_governors", "generic_marks",
         )
     }
     for name, words in scope.out_of_scope.items():

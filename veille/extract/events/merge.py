@@ -154,7 +154,7 @@ def _actors_agree(a: Draft, b: Draft) -> bool:
 
 def absorb(into: Draft, other: Draft) -> None:
     """Merge `other` into `into`, keeping the most specific value of every field."""
-    if other.specific and not into.specific:
+    if other.specific and not into.specific and _may_retype(into.acled, other.acled):
         into.acled, into.specific = other.acled, True
     elif not other.specific and not into.specific and _anchor(other) < _anchor(into):
         into.acled = other.acled  # two guesses: the better-placed mention says more
@@ -169,6 +169,14 @@ def absorb(into: Draft, other: Draft) -> None:
         into.evidence, into.evidence_span = other.evidence, other.evidence_span
     into.repeats += 1 + other.repeats
     into.confidence = max(into.confidence, other.confidence)
+
+
+def _may_retype(guess: tuple[str, str] | None, specific: tuple[str, str] | None) -> bool:
+    """An explosion stays an explosion: a clash typed from its target ("en visant des positions") only
+    refines generic attacks; within Explosions/Remote violence the specific sub-type wins."""
+    if guess is None or specific is None or guess[0] != "Explosions/Remote violence":
+        return True
+    return specific[0] == guess[0]
 
 
 def repeat_bonus(draft: Draft) -> float:

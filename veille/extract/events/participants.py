@@ -49,7 +49,8 @@ def event_actors(
     armed = acled is not None and acled[0] in ARMED_TYPES
     actor1 = _first_actor(agent_phrases(trigger), country, armed, mentions)
     if actor1 is None and trigger.pos_ in ("NOUN", "PROPN"):
-        actor1 = _author_of_noun(trigger, country, armed)
+        remote = acled is not None and acled[0] == "Explosions/Remote violence"
+        actor1 = _author_of_noun(trigger, country, armed, remote)
     actor2 = _first_actor(patient_phrases(trigger), country, False, mentions)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
@@ -88,10 +89,12 @@ def antecedent_actor(pronoun: Token, mentions: Mentions) -> Actor | None:
     return None
 
 
-def _author_of_noun(trigger: Token, country: str | None, armed: bool) -> Actor | None:
+def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bool) -> Actor | None:
     """The author a noun trigger names: a participle's agent ("des massacres perpétrés par X"), or the noun
-    phrase with its adjectives and `de` complements ("des tirs d'artillerie turcs", "l'offensive de
-    l'armée"), not its targets ("l'attaque contre le camp"); a civilian or unknown reading is no author."""
+    phrase with its `de` complements ("l'offensive de l'armée"), not its targets ("l'attaque contre le camp").
+    A nationality adjective names the author only of remote violence (`remote`): "des tirs d'artillerie
+    turcs" are the Turkish army's, "une attaque palestinienne" is not the Palestinian state's.
+    A civilian or unknown reading is no author."""
     for child in trigger.children:
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "obl:agent"]
@@ -101,7 +104,7 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool) -> Actor |
                     return actor
     tokens = [trigger]
     for child in trigger.children:
-        if child.dep_ == "amod" or (
+        if (child.dep_ == "amod" and remote) or (
             child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in AUTHOR_CASES for c in child.children)
         ):
             tokens.extend(child.subtree)

@@ -39,6 +39,7 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
         lambda: noun_context_reason(token, view, lexicon),
         lambda: infinitive_reason(token, view, lexicon),
         lambda: generic_reason(token, view, lexicon),
+        lambda: general_clause_reason(token, view, lexicon),
         lambda: descriptive_reason(cand),
         lambda: instrument_reason(token, view, lexicon),
     )
@@ -82,8 +83,12 @@ def has_political_actor(token: Token, view: DocView, lexicon: Lexicon) -> bool:
     """A named entity or a political noun as the subject of the trigger or of its governing verb."""
     cues = lexicon.cues["ctx:political_actor"]
     heads = [token] if token.pos_ == "VERB" else [token, token.head]
-    if token.dep_ in ("xcomp", "ccomp") or (token.pos_ != "VERB" and token.head.dep_ in ("xcomp", "ccomp")):
-        heads.append(heads[-1].head)  # "elles ne céderont pas", "a dit vouloir négocier": the main subject
+    if token.pos_ != "VERB" and token.head.dep_ in ("xcomp", "ccomp"):
+        heads.append(token.head.head)
+    for _ in range(GOVERNOR_DEPTH):  # "elles ne céderont pas", "a fait savoir qu'il entendait": the main subject
+        if heads[-1].dep_ not in ("xcomp", "ccomp") or heads[-1].head is heads[-1]:
+            break
+        heads.append(heads[-1].head)
     for head in heads:
         for child in head.children:
             if not (child.dep_.startswith("nsubj") or (token.pos_ == "NOUN" and child.dep_ == "nmod")):
@@ -169,8 +174,10 @@ def governor_reason(token: Token, view: DocView, lexicon: Lexicon, plover: str) 
     """A governing verb that makes the trigger planned, requested, hypothetical or denied."""
     cues = lexicon.cues
     current = token
-    while current.dep_ == "conj" and current.head is not current:  # "rester ensemble et combattre"
+    while current.dep_ == "conj" and current.head is not current:  # "va rester ensemble et combattre"
         current = current.head
+        if view.token_has(cues["modal_governors"], current.i) and _future_or_conditional(current):
+            return f"hypothetical ({current.lemma_})"
     for _ in range(GOVERNOR_DEPTH):
         if current.dep_ not in GOVERNED_DEPS or current.head is current:
             return None
@@ -221,9 +228,12 @@ def descriptive_reason(cand: Candidate) -> str | None:
 
 def is_anaphoric(token: Token) -> bool:
     """A singular noun trigger with a definite or demonstrative determiner ("l'attaque", "cette offensive",
-    "du massacre") usually refers back to an event already reported."""
-    if token.pos_ != "NOUN" or "Plur" in token.morph.get("Number"):
+    "du massacre"), or a plural one with a demonstrative ("ces attentats"), usually refers back to an event
+    already reported."""
+    if token.pos_ != "NOUN":
         return False
+    if "Plur" in token.morph.get("Number"):  # "ces attaques" refers back; "les combats" may be new
+        return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
     for child in token.children:
         if child.dep_ == "det" and ("Def" in child.morph.get("Definite") or "Dem" in child.morph.get("PronType")):
             return True
@@ -263,11 +273,44 @@ def instrument_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | No
     head = token
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    if head.head is head or head.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg"):
-        return None  # the subject or object of a verb: "des obus sont tombés", "ont tiré des roquettes"
     governor = head.head
-    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ not in ("contenir", "transporter", "posséder"):
+    if governor is not head and view.token_has(lexicon.cues["possession_verbs"], governor.i):
+        return "instrument only"  # held, found or seized, not used
+    if governor is head or head.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg"):
+        return None  # the subject or object of a verb: "des obus sont tombés", "ont tiré des roquettes"
+    if governor.pos_ in ("VERB", "AUX"):
         return None
     if view.token_has(lexicon.cues["instrument_heads"], governor.i):
         return None
     return "instrument only"
+
+
+def general_clause_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
+    """A trigger in a present-tense clause opened by "quand"/"lorsque": a general statement ("quand on fait
+    une simple manifestation, ..."), not a report."""
+    verb = governing_verb(token)
+    if verb is None or "Pres" not in verb.morph.get("Tense"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "mark" and view.token_has(lexicon.cues["generic_marks"], child.i):
+            return f"general statement ({child.lower_} ...)"
+    return None
+
+
+def threat_governor(token: Token, view: DocView, lexicon: Lexicon) -> Token | None:
+    """The verb of intent or threat that governs a violent trigger ("entend poursuivre les attentats"),
+    within two steps up the head chain, or None."""
+    current = token
+    for _ in range(GOVERNOR_DEPTH + 1):
+        if current.head is current:
+            return None
+        current = current.head
+        if view.token_has(lexicon.cues["threat_governors"], current.i):
+            return current
+    return None
+
+
+def negated_by_sans(token: Token, view: DocView, lexicon: Lexicon) -> bool:
+    """'sans céder', 'sans affrontement': an absence, not a stated refusal."""
+    cues = lexicon.cues["negation_prepositions"]
+    return any(c.dep_ in ("mark", "case") and view.token_has(cues, c.i) for c in token.children)

@@ -1,0 +1,228 @@
+"""Event rules of round 2: implicit and pronoun actors, weapons as instruments, near-future and habitual
+statements, tolls told in another sentence, victims typing an attack, paragraphs kept apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from veille.extract.actors import find_entities
+from veille.extract.attributions import find_attributions
+from veille.extract.casualties import find_casualties
+from veille.extract.dates import find_dates
+from veille.extract.events import extract_events
+from veille.extract.events.arguments import Toll
+from veille.extract.events.merge import merge_toll
+from veille.extract.events.view import DocView
+from veille.extract.mentions import Mentions
+
+PUBLISHED = dt.date(2022, 6, 15)
+
+
+def mentions_for(nlp, text: str, country: str = "ML") -> Mentions:
+    """Every mention layer but places (no gazetteer in unit tests); the article's country is given."""
+    doc = nlp(text)
+    return Mentions(
+        doc=doc, published=PUBLISHED, dates=find_dates(doc, PUBLISHED), entities=find_entities(doc, country),
+        casualties=find_casualties(doc), attributions=find_attributions(doc), country=country,
+    )
+
+
+def events_of(nlp, text: str, country: str = "ML"):
+    return extract_events(mentions_for(nlp, text, country), "t")[0]
+
+
+def kinds(nlp, text: str) -> list[str]:
+    return [e.acled.sub_event_type if e.acled else e.plover for e in events_of(nlp, text)]
+
+
+# ---- actors ------------------------------------------------------------------------------------------
+def test_protest_without_named_crowd_is_coded_protesters(nlp):
+    (event,) = events_of(nlp, "Des milliers de personnes ont manifesté samedi contre la vie chère.", "FR")
+    assert event.actor1 is not None and event.actor1.type == "protesters"
+
+
+def test_attack_without_agent_is_the_unidentified_armed_group_of_the_country(nlp):
+    text = "Douze villageois ont été tués lundi dans une attaque contre leur village, en pleine insurrection."
+    (event,) = events_of(nlp, text)
+    assert event.actor1 is not None
+    assert event.actor1.type == "political_militia"
+    assert event.actor1.country == "ML"
+
+
+def test_nationality_adjective_names_the_author_of_remote_violence(nlp):
+    (event,) = events_of(nlp, "Des frappes israéliennes ont visé mardi un immeuble de la ville.", "PS")
+    assert event.acled.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and "Israel" in event.actor1.name
+    assert event.actor1.type in ("state", "external")
+
+
+def test_pronoun_subject_takes_the_actor_named_before(nlp):
+    text = ("Les jihadistes du JNIM ont attaqué dimanche un poste de l'armée, tuant trois soldats. "
+            "Ils ont ensuite pris le contrôle de la ville, selon une source militaire.")
+    events = events_of(nlp, text)
+    territory = [e for e in events if e.acled and e.acled.event_type == "Battles"
+                 and e.acled.sub_event_type == "Non-state actor overtakes territory"]
+    assert territory, [e.acled for e in events]
+    assert territory[0].actor1 is not None and territory[0].actor1.type != "political_militia"
+
+
+# ---- scope: weapons, near future, habits, fear -------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les enquêteurs ont découvert un véhicule contenant des explosifs et des armes lourdes.",
+        "La fouille a mis au jour un arsenal : plusieurs lance-roquettes et des munitions.",
+        "« Nous allons rester unis et combattre pour notre terre », a déclaré le chef rebelle.",
+        "Des combats sont constamment signalés entre rebelles et soldats dans cette province.",
+        "Plusieurs élus ont fui vers la capitale de peur d'être tués par les jihadistes.",
+        "Le ministre tiendra jeudi une réunion avec son homologue nigérien.",
+    ],
+)
+def test_not_events(nlp, text):
+    assert kinds(nlp, text) == []
+
+
+def test_weapon_fired_is_an_event(nlp):
+    assert kinds(nlp, "Des obus sont tombés mardi sur le marché de la ville, selon l'armée.") == [
+        "Shelling/artillery/missile attack"
+    ]
+
+
+# ---- tolls -------------------------------------------------------------------------------------------
+def test_toll_in_the_next_sentence_belongs_to_the_event(nlp):
+    text = "Des hommes armés ont attaqué dimanche un camp militaire. Le bilan s'élève à douze morts."
+    (event,) = events_of(nlp, text)
+    assert event.fatalities == 12
+
+
+def test_an_arrest_takes_no_toll(nlp):
+    text = "La police a arrêté mardi trois jihadistes présumés lors d'une opération où un policier est mort."
+    arrests = [e for e in events_of(nlp, text) if e.acled and e.acled.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].fatalities is None
+
+
+def test_merged_toll_prefers_exact_then_larger_figures():
+    toll = Toll(fatalities=20, fatalities_approx=True)
+    merge_toll(toll, Toll(fatalities=18))
+    assert (toll.fatalities, toll.fatalities_approx) == (18, False)
+    merge_toll(toll, Toll(fatalities=21))
+    assert toll.fatalities == 21
+    merge_toll(toll, Toll(fatalities=30, fatalities_approx=True))
+    assert toll.fatalities == 21
+
+
+# ---- typing by victims, light verbs ------------------------------------------------------------------
+def test_civilian_victims_make_a_generic_attack_an_attack_on_civilians(nlp):
+    assert kinds(nlp, "Trois personnes ont été tuées lundi dans une attaque de jihadistes près de Gao.") == [
+        "Attack"
+    ]
+
+
+def test_military_victims_make_a_generic_attack_a_clash(nlp):
+    assert kinds(nlp, "Cinq soldats ont été tués lundi dans une attaque de jihadistes près de Gao.") == [
+        "Armed clash"
+    ]
+
+
+def test_target_of_a_light_verb_types_the_event(nlp):
+    text = "Des hommes armés ont ouvert le feu lundi sur un véhicule civil près de Gao, tuant deux passagers."
+    assert kinds(nlp, text) == ["Attack"]
+
+
+# ---- paragraphs --------------------------------------------------------------------------------------
+def test_sentences_are_cut_at_line_breaks(nlp):
+    doc = nlp("Attaque meurtrière dans le nord\n\nDes soldats ont été tués lundi")
+    view = DocView(doc)
+    sentences = {view.sentence(doc[0]).start, view.sentence(doc[len(doc) - 1]).start}
+    assert len(sentences) == 2
+
+
+# ---- meetings, topics, anaphors -----------------------------------------------------------------------
+def test_meeting_noun_with_its_parties_is_an_event(nlp):
+    text = "Les négociations entre le ministre malien et son homologue algérien ont repris mardi à Alger."
+    assert kinds(nlp, text) == ["CONSULT"]
+
+
+def test_meeting_noun_as_a_topic_is_not_an_event(nlp):
+    assert kinds(nlp, "Le président a salué mardi les résultats des discussions de la semaine.") == []
+
+
+def test_attack_in_a_series_is_generic(nlp):
+    assert kinds(nlp, "Le rapport décrit une série d'attaques contre les civils dans la région.") == []
+
+
+def test_plural_demonstrative_refers_back(nlp):
+    from veille.extract.events.scope import is_anaphoric
+
+    doc = nlp("Ces attaques ont été revendiquées par les jihadistes, pas des attaques isolées.")
+    assert is_anaphoric(doc[1])
+    assert not is_anaphoric(doc[[t.lower_ for t in doc].index("isolées") - 1])
+
+
+def test_explosion_is_not_retyped_as_a_clash_by_a_later_mention():
+    from veille.extract.events.merge import _may_retype
+
+    explosion = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert not _may_retype(explosion, ("Battles", "Armed clash"))
+    assert _may_retype(explosion, ("Explosions/Remote violence", "Suicide bomb"))
+    assert _may_retype(("Battles", "Armed clash"), ("Violence against civilians", "Attack"))
+
+
+def _town(text: str, name: str, lat: float, lon: float):
+    from veille.model import PlaceMention
+
+    start = text.index(name)
+    return PlaceMention(text=name, start=start, end=start + len(name), lat=lat, lon=lon, country="SY",
+                        precision="exact", geonameid=abs(hash(name)) % 10**6)
+
+
+def test_plural_trigger_happened_in_every_town_of_its_sentence(nlp):
+    text = ("Les explosions ont eu lieu lundi dans deux villes tenues par le régime, Tartous sur la côte et Homs "
+            "dans le centre, selon une ONG qui dénombre 40 morts au total.")
+    mentions = mentions_for(nlp, text, "SY")
+    mentions.places = [_town(text, "Tartous", 34.9, 35.9), _town(text, "Homs", 34.7, 36.7)]
+    events, aggregates = extract_events(mentions, "t")
+    assert sorted(e.location.name for e in events) == ["Homs", "Tartous"]
+    assert all(e.fatalities is None for e in events)
+    assert aggregates and aggregates[0].fatalities == 40
+
+
+def test_a_distance_landmark_is_not_a_scene(nlp):
+    text = "Des combats ont opposé lundi l'armée aux rebelles à Homs, à 40 km de Tartous."
+    mentions = mentions_for(nlp, text, "SY")
+    mentions.places = [_town(text, "Homs", 34.7, 36.7), _town(text, "Tartous", 34.9, 35.9)]
+    events, _ = extract_events(mentions, "t")
+    assert [e.location.name for e in events] == ["Homs"]
+
+
+# ---- threats, absences, general statements -----------------------------------------------------------
+def test_announced_violence_of_a_political_actor_is_a_threat(nlp):
+    text = "Le Hamas a fait savoir mardi qu'il entendait poursuivre les attentats contre l'armée israélienne."
+    assert kinds(nlp, text) == ["THREATEN"]
+
+
+def test_threat_recalled_as_background_is_not_an_event(nlp):
+    assert kinds(nlp, "Le gouvernement menaçait depuis des mois de lancer une offensive contre les rebelles.") == []
+
+
+def test_not_giving_in_without_a_refusal_is_not_a_rejection(nlp):
+    text = "Les militants restent mobilisés sans céder face au gouvernement de Paris."
+    assert "REJECT" not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quand une manifestation dégénère, la police intervient aussitôt, explique le préfet.",
+        "Le gouvernement ne comprend pas quand on fait une simple manifestation pacifique.",
+    ],
+)
+def test_present_clause_opened_by_quand_is_a_general_statement(nlp, text):
+    assert kinds(nlp, text) == []
+
+
+def test_past_clause_opened_by_quand_is_an_event(nlp):
+    text = "Les habitants fuyaient quand des combats ont éclaté lundi entre l'armée et les rebelles."
+    assert kinds(nlp, text) == ["Armed clash"]

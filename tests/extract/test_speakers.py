@@ -1,0 +1,47 @@
+"""The persons of an article: full names, gender, roles, and who a pronoun stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.errors import ResourceError
+from veille.extract import quote_spans
+from veille.extract.quote_spans import quote_lexicon
+from veille.extract.speakers import Speakers
+
+
+def speakers_of(nlp, text: str) -> Speakers:
+    doc = nlp(text)
+    return Speakers(doc=doc, lex=quote_lexicon(), inside_quotes=[], starts=[t.idx for t in doc])
+
+
+def test_partial_names_are_completed_from_fuller_mentions(nlp):
+    people = speakers_of(nlp, "Barack Obama est arrivé à Paris. Obama a rencontré Karim Ben Salah.")
+    assert people.complete("Obama") == "Barack Obama"
+    assert people.complete("Karim") == "Karim Ben Salah"
+    assert people.complete("Inconnu") == "Inconnu"
+
+
+def test_pronouns_follow_gender_cues(nlp):
+    text = "La ministre Anne Morel a reçu le maire Paul Girard hier. Ensuite"
+    people = speakers_of(nlp, text)
+    assert people.pronoun_referent("elle", len(text)) == "Anne Morel"
+    assert people.pronoun_referent("-t-il", len(text)) == "Paul Girard"
+
+
+def test_roles_point_back_to_their_holder(nlp):
+    text = "Le général Alain Roche a visité le camp avec Marie Vautrin. Plus tard"
+    people = speakers_of(nlp, text)
+    assert people.role_holder("général", len(text), "m") == "Alain Roche"
+
+
+def test_malformed_quote_lexicon_is_a_clear_error(monkeypatch):
+    quote_spans.quote_lexicon.cache_clear()
+    good = quote_spans.load_yaml(quote_spans.QUOTES_FILE)
+    broken = {k: v for k, v in good.items() if k != "feminine_cues"}
+    monkeypatch.setattr(quote_spans, "load_yaml", lambda _: broken)
+    try:
+        with pytest.raises(ResourceError, match="feminine_cues"):
+            quote_spans.quote_lexicon()
+    finally:
+        quote_spans.quote_lexicon.cache_clear()

@@ -1,0 +1,349 @@
+"""Where a quote's speaker is named: the cascade of places a French news text names who speaks.
+
+Each function reads the parse around one quote and returns a `Found` (the token naming the speaker and the
+words that name it), or None; `veille.extract.speakers` then says who that token is. In order:
+1. `speaker_after`: the incise right after the quote (", a-t-il souligné", ", se désole X", "— X, 26 ans");
+2. `speaker_later_in_sentence`: an incise closing the quote's sentence (", a indiqué le haut-gradé.");
+3. `speaker_before`: the clause before a colon, "Pour X," / "Selon X,", the sentence before that ends on
+   its speaker's verb ("X confirme. « ... »"), or the subject of the clause the quote belongs to, when it can
+   speak (a reporting verb's subject, or a person subject of any verb: "il veut « ... »");
+4. `split_at_incise`: an incise inside the marks ("« A, jure X, B »") makes two quotes of X.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.extract.attributions import (
+    attribution_lexicon,
+    is_nominal,
+    is_reporting_verb,
+    matched_cue,
+    noun_phrase,
+    opens_incise,
+    reporting_subject,
+    source_head_after,
+)
+from veille.extract.numbers import normalise
+from veille.extract.quote_spans import QuoteLexicon, QuoteSpan, make_span, sentence_start
+from veille.extract.speakers import SUBJECT_DEPS, Speakers
+
+# Tokens after a closing mark in which the reporting verb of an incise must appear (", a-t-il souligné").
+INCISE_WINDOW = 4
+# Characters before an opening mark searched for the clause that introduces it.
+CLAUSE_WINDOW = 300
+# Head-chain steps from the quote up to the verb whose subject speaks.
+MAX_CLIMB = 4
+
+
+@dataclass
+class Found:
+    """A speaker reading: the token that names the speaker and the words that name it near the quote."""
+
+    token: Token
+    text: str
+    start: int  # where the speaker is named (for "the last person mentioned")
+
+
+def find_speaker(
+    doc: Doc, text: str, starts: list[int], span: QuoteSpan, lex: QuoteLexicon, speakers: Speakers, floor: int
+) -> tuple[Found | None, int]:
+    """The speaker cascade: the incise right after the quote, an incise later in its sentence, then the
+    clause before it (colon, "selon X", the subject of the clause the quote belongs to)."""
+    found, incise_end = speaker_after(doc, text, starts, span, lex)
+    if found is None:
+        found = speaker_later_in_sentence(doc, starts, span, lex)
+    if found is None and not span.orphan:
+        found = speaker_before(doc, text, span, lex, speakers, floor)
+    if found is None:
+        found = speaker_later_in_sentence(doc, starts, span, lex, bare_preposition=True)
+    return found, incise_end
+
+
+def split_at_incise(
+    doc: Doc, text: str, starts: list[int], span: QuoteSpan, lex: QuoteLexicon
+) -> list[tuple[QuoteSpan, Found | None]]:
+    """A quote interrupted by an incise inside its marks ("« A, jure Daniel Hagari, B »") is two quotes of
+    the incise's speaker; any other quote is itself, its speaker still to find."""
+    first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    for c in range(first + 1, last - 2):
+        if doc[c].text != ",":
+            continue
+        verb = doc[c + 1]
+        while verb.pos_ == "AUX" and verb.i + 1 < last:
+            verb = doc[verb.i + 1]
+        if not is_finite(verb) and not is_reporting_verb(verb):
+            continue
+        inverted = doc[verb.i + 1] if verb.i + 1 < last else None
+        if inverted is None or not (normalise(inverted.text) in lex.pronouns or inverted.ent_type_ == "PER"):
+            continue
+        close = next((t.i for t in doc[verb.i + 1: min(last, verb.i + INCISE_WINDOW + 2)] if t.text == ","), None)
+        if close is None or close + 1 >= last:
+            continue
+        found = speaker_of_verb(verb, lex, start=doc[c + 1].idx, incise=True, after=doc[c].idx)
+        if found is None:
+            continue
+        head = make_span(text, span.open_at, doc[c].idx, span.start, doc[c].idx)
+        tail = make_span(text, doc[close].idx, span.close_end, doc[close].idx + 1, span.end,
+                          orphan=span.orphan, continued=span.continued)
+        return [(head, found), (tail, found)]
+    return [(span, None)]
+
+
+def speaker_after(
+    doc: Doc, text: str, starts: list[int], span: QuoteSpan, lex: QuoteLexicon
+) -> tuple[Found | None, int]:
+    """The incise after a quote: ", a-t-il souligné", ", se désole Luckens", ", selon X", "— Luckens, 26 ans"."""
+    i = bisect_left(starts, span.close_end)  # the first token at or after the closing mark
+    if i >= len(doc):
+        return None, span.close_end
+    dash = doc[i].text in ("—", "–", "-")
+    opened = doc[i].text == "," or dash  # ", se désole Luckens": an incise needs its comma or dash
+    if opened:
+        i += 1
+    elif doc[i].is_punct:
+        return None, span.close_end
+    if dash and i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN"):
+        head = doc[i]
+        return Found(head, noun_phrase(head, with_apposition=True).text, head.idx), _clause_end(doc, head, len(text))
+    verbs_seen = 0
+    for k in range(i, min(len(doc), i + INCISE_WINDOW)):
+        token = doc[k]
+        if token.text in lex.marks or token.text in ("«", "»") or (token.is_punct and token.text != "-"):
+            break
+        # In an incise right after a quote any verb reports speech ("relate", "se désole", "jure").
+        incise_verb = opened and verbs_seen == 0 and k - i <= 2 and is_finite(token)
+        if incise_verb or (is_reporting_verb(token) and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")):
+            found = speaker_of_verb(token, lex, start=doc[i].idx, incise=opened, after=span.close_end)
+            if found is not None or opened:
+                return found, _clause_end(doc, token, len(text))
+        verbs_seen += token.pos_ == "VERB"
+        cue = matched_cue(token, attribution_lexicon().prepositions)
+        if cue is not None:
+            head = source_head_after(cue)
+            if head is not None:
+                found = Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+                return found, _clause_end(doc, head, len(text))
+    return None, span.close_end
+
+
+def is_finite(token: Token) -> bool:
+    """A conjugated verb ("relate", "a conclu"), not a participle clause (", rejetant le terme")."""
+    if token.pos_ != "VERB":
+        return False
+    form = token.morph.get("VerbForm")
+    if "Fin" in form:
+        return True
+    return "Part" in form and token.i > 0 and token.doc[token.i - 1].pos_ == "AUX"
+
+
+def speaker_later_in_sentence(
+    doc: Doc, starts: list[int], span: QuoteSpan, lex: QuoteLexicon, bare_preposition: bool = False
+) -> Found | None:
+    """An incise closing the quote's sentence: 'C'était "la dernière opportunité" pour ..., a indiqué le
+    haut-gradé.'; with `bare_preposition`, a "selon X" with no comma ('... des décapitations selon l'ONU.')."""
+    i = bisect_left(starts, span.close_end)
+    if i >= len(doc):
+        return None
+    end = doc[i].sent.end
+    for k in range(i + 1, end):
+        token = doc[k]
+        if doc[k - 1].text != ",":
+            if bare_preposition and token.lower_ in ("selon", "d'après", "d’après"):
+                head = source_head_after(doc[k:k + 1])
+                if head is not None:
+                    return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+            continue
+        verb = token
+        while verb.pos_ == "AUX" and verb.i + 1 < end and not is_reporting_verb(verb):
+            verb = doc[verb.i + 1]
+        if is_reporting_verb(verb) and is_finite(verb):
+            found = speaker_of_verb(verb, lex, start=token.idx, incise=True, after=span.close_end)
+            if found is not None:
+                return found
+        cue = matched_cue(token, attribution_lexicon().prepositions) if bare_preposition else None
+        if cue is not None:
+            head = source_head_after(cue)
+            if head is not None:
+                return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+    return None
+
+
+def _clause_end(doc: Doc, token: Token, text_length: int) -> int:
+    """The end of the incise holding `token`: the next punctuation or quote mark."""
+    for t in doc[token.i + 1:]:
+        if t.is_punct and t.text not in ("-", "'"):
+            return t.idx
+    return text_length
+
+
+def _token_index(doc: Doc, char: int) -> int:
+    """The token that starts at character `char` (or the one holding it)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else 0
+
+
+def speaker_of_verb(
+    verb: Token, lex: QuoteLexicon, start: int, incise: bool = False, after: int = 0
+) -> Found | None:
+    """Who speaks with a reporting verb: an inverted pronoun ("a-t-il"), its subject (not a word of the quote,
+    which ends at `after`), or in an incise the noun after it (", rappelle à La Presse le reporter")."""
+    doc = verb.doc
+    for token in doc[max(0, verb.i - 2): min(len(doc), verb.i + 3)]:
+        if token.text.startswith("-") and normalise(token.text) in lex.pronouns:
+            first = min(verb.i, token.i, _token_index(doc, start))
+            return Found(token, doc[first: max(verb.i, token.i) + 1].text, start)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and not incise:
+        subject = reporting_subject(verb)
+    if subject is not None and subject.idx < after:
+        subject = None  # the parser took a word of the quote for the subject of the verb after it
+    if subject is not None and subject.i < verb.i:
+        subject = person_between(subject, verb) or subject
+    if subject is not None and (is_nominal(subject) or normalise(subject.text) in lex.pronouns):
+        if normalise(subject.text) in lex.pronouns:
+            return Found(subject, subject.text, subject.idx)
+        if subject.i < verb.i or incise:
+            return Found(subject, noun_phrase(subject, with_apposition=True).text, subject.idx)
+    if not incise:
+        return None
+    skip_to = verb.i + 1
+    for token in doc[verb.i + 1: min(len(doc), verb.i + INCISE_WINDOW + 3)]:
+        if token.is_punct:
+            break
+        if token.lower_ in ("à", "au", "aux"):
+            skip_to = max(skip_to, token.head.i + 1 if token.head.i > token.i else token.i + 2)
+            continue
+        if token.i < skip_to:
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+            while head.dep_ in ("flat", "flat:name", "amod") and head.head.i > verb.i:
+                head = head.head
+            return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+    return None
+
+
+def person_between(subject: Token, verb: Token) -> Token | None:
+    """A person named between commas after a group subject: "L'ONU, par la voix de ..., Martin Griffiths,
+    avait déploré": the person speaks for the group."""
+    doc = subject.doc
+    for token in doc[subject.i + 1:verb.i]:
+        if token.ent_type_ == "PER" and token.ent_iob_ == "B" and doc[token.i - 1].text == ",":
+            return token
+    return None
+
+
+def speaker_before(
+    doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, speakers: Speakers, floor: int = 0
+) -> Found | None:
+    """The speaker named before a quote (not before `floor`, the end of the previous quote): a colon clause,
+    "pour X," / "selon X,", or the subject of the clause the quote belongs to."""
+    floor = max(floor, span.open_at - CLAUSE_WINDOW, text.rfind("\n", 0, span.open_at) + 1)
+    start = sentence_start(text, floor, span.open_at)
+    clause = doc.char_span(start, span.open_at, alignment_mode="contract")
+    if clause is None or not len(clause):
+        return speaker_announced(doc, text, span, lex, floor)
+    if text[:span.open_at].rstrip().endswith(":"):
+        found = speaker_of_clause(clause, lex, speakers)
+        if found is not None:
+            return found
+    found = speaker_preposition(clause, lex)
+    if found is not None:
+        return found
+    return governing_subject(doc, span, clause, lex, speakers)
+
+
+def speaker_announced(doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, floor: int) -> Found | None:
+    """A quote opening a sentence after one that ends on its speaker's verb: "X, le patron du camping,
+    confirme. « ... »"."""
+    before = text[floor:span.open_at].rstrip()
+    if not before.endswith("."):
+        return None
+    end = doc.char_span(floor, len(before) + floor, alignment_mode="contract")
+    if end is None or len(end) < 2:
+        return None
+    verb = end[-2]
+    while verb.pos_ == "ADV" and verb.i > end.start:
+        verb = doc[verb.i - 1]
+    if not (is_reporting_verb(verb) or is_finite(verb)):
+        return None
+    found = speaker_of_verb(verb, lex, start=verb.idx)
+    return found if found is not None and found.token.idx >= floor else None
+
+
+def speaker_of_clause(clause: Span, lex: QuoteLexicon, speakers: Speakers) -> Found | None:
+    """ "X a déclaré :", "Idrissa Badini, porte-parole de ... :": a reporting verb's subject, a person
+    subject of another verb, or the first person named."""
+    for verb in reversed([t for t in clause if is_reporting_verb(t) and t.pos_ in ("VERB", "AUX")]):
+        found = speaker_of_verb(verb, lex, start=verb.idx)
+        if found is not None and clause.start <= found.token.i < clause.end:
+            return found
+    for verb in reversed([t for t in clause if t.pos_ == "VERB"]):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and clause.start <= subject.i < clause.end and speakers.is_human(subject):
+            return _found_subject(subject, lex)
+    for token in clause:
+        if token.ent_type_ == "PER" or (token.pos_ == "PROPN" and token.dep_ not in ("flat", "flat:name")):
+            return Found(token, noun_phrase(token, with_apposition=True).text, token.idx)
+    return None
+
+
+def _found_subject(subject: Token, lex: QuoteLexicon) -> Found:
+    if normalise(subject.text) in lex.pronouns:
+        return Found(subject, subject.text, subject.idx)
+    return Found(subject, noun_phrase(subject, with_apposition=False).text, subject.idx)
+
+
+def speaker_preposition(clause: Span, lex: QuoteLexicon) -> Found | None:
+    """ "Pour lui, « ... »", "Selon le ministre, « ... »": the speaker introduced by a preposition."""
+    for token in clause:
+        cue = matched_cue(token, lex.speaker_prepositions)
+        if cue is None:
+            continue
+        nxt = clause.doc[cue.end] if cue.end < clause.end else None
+        if nxt is not None and normalise(nxt.text) in lex.pronouns:
+            return Found(nxt, f"{cue.text} {nxt.text}", nxt.idx)
+        head = source_head_after(cue)
+        if head is not None and head.i < clause.end:
+            return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
+    return None
+
+
+def governing_subject(
+    doc: Doc, span: QuoteSpan, clause: Span, lex: QuoteLexicon, speakers: Speakers
+) -> Found | None:
+    """The subject of the clause a quote is part of, when it can speak: the subject of a reporting verb
+    ("Washington avait accusé Moscou d'avoir « ... »"), or a person subject of any verb ("il veut « ... »")."""
+    inside = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return None
+    heads = [t.head for t in inside if not (inside.start <= t.head.i < inside.end) and t.head.i < inside.start]
+    if not heads:
+        heads = [t for t in inside if t.head.i == t.i or not (inside.start <= t.head.i < inside.end)]
+    if not heads:
+        return None
+    node = heads[0]
+    for _ in range(MAX_CLIMB):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < inside.start), None)
+        if subject is not None:
+            if subject.i < clause.start:
+                return None
+            reporting = is_reporting_verb(node) or any(is_reporting_verb(c) for c in node.children if c.dep_ == "xcomp")
+            named = is_nominal(subject) or subject.text[:1].isupper() or normalise(subject.text) in lex.pronouns
+            if reporting and named:
+                return _found_subject(person_between(subject, node) or subject, lex)
+            if speakers.is_human(subject):
+                return _found_subject(subject, lex)
+        elif is_reporting_verb(node) and is_finite(node) and opens_incise(node):
+            # "..., a alerté l'ONU vendredi, en pointant « ... »": the subject comes after its verb
+            subject = reporting_subject(node)
+            if subject is not None and subject.i < inside.start:
+                return _found_subject(subject, lex)
+        if node.head is node:
+            return None
+        node = node.head
+    return None

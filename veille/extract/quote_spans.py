@@ -1,0 +1,171 @@
+"""Quoted passages of a text: the marks, one span per paragraph, titles and headings that are not speech.
+
+Read by `veille.extract.quotes`; the vocabulary (marks, title nouns, speaker cues) is `resources/fr/quotes.yaml`,
+loaded once and checked strictly (a malformed file is a `ResourceError`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from veille.errors import ResourceError
+from veille.extract.numbers import normalise
+from veille.resources import load_yaml
+
+QUOTES_FILE = "fr/quotes.yaml"
+# What may surround a heading or pull-quote on its line: '- "Plus atroces" -'.
+PULL_QUOTE_DECORATION = " \t-–—.:"
+# A line of at most this many characters with no sentence end is a heading (not the article's first line,
+# which may be a title with an attributed quote): its quotes repeat the body's.
+HEADING_LENGTH = 90
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", ",")
+QUOTE_CLOSERS = " »”\"›"
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
+DEFINITE = {"le", "la", "l'", "les"}
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """quotes.yaml, checked once at load."""
+
+    marks: dict[str, str]
+    paragraph_marks: frozenset[str]
+    title_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    speaker_prepositions: dict[str, tuple[str, ...]]
+    titles: frozenset[str]
+    person_roles: frozenset[str]
+    speaking_nouns: frozenset[str]
+    feminine: frozenset[str]
+    masculine: frozenset[str]
+    first_names: dict[str, str]  # lowercase first name -> "f" or "m"
+    mark_pattern: re.Pattern[str]  # every character the quote scanner reacts to: the marks and line breaks
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    items = data.get(key)
+    if not isinstance(items, list) or not items or not all(isinstance(w, str) and w for w in items):
+        raise ResourceError(f"{QUOTES_FILE}: '{key}' must be a non-empty list of strings")
+    return frozenset(normalise(w) for w in items)
+
+
+@cache
+def quote_lexicon() -> QuoteLexicon:
+    """Load and validate quotes.yaml (once per process)."""
+    data = load_yaml(QUOTES_FILE)
+    if not isinstance(data, dict):
+        raise ResourceError(f"{QUOTES_FILE}: top level must be a mapping")
+    marks = data.get("marks")
+    if not isinstance(marks, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(k) == 1 and len(v) == 1 for k, v in marks.items()
+    ):
+        raise ResourceError(f"{QUOTES_FILE}: 'marks' must map one opening character to one closing character")
+    prepositions: dict[str, list[str]] = {}
+    for cue in sorted(_words(data, "speaker_prepositions"), key=len, reverse=True):
+        first = cue.split(" ")[0]
+        prepositions.setdefault(first[: first.index("'") + 1] if "'" in first else first, []).append(cue)
+    return QuoteLexicon(
+        marks=marks,
+        paragraph_marks=_words(data, "paragraph_marks"),
+        title_nouns=_words(data, "title_nouns"),
+        pronouns=_words(data, "pronouns"),
+        speaker_prepositions={k: tuple(v) for k, v in prepositions.items()},
+        titles=_words(data, "titles"),
+        person_roles=_words(data, "person_roles"),
+        speaking_nouns=_words(data, "speaking_nouns"),
+        feminine=_words(data, "feminine_cues"),
+        masculine=_words(data, "masculine_cues"),
+        first_names={**{n: "m" for n in _words(data, "masculine_first_names")},
+                     **{n: "f" for n in _words(data, "feminine_first_names")}},
+        mark_pattern=re.compile("[" + re.escape("".join(set(marks) | set(marks.values()))) + "\n]"),
+    )
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted passage: its marks (open_at..close_end) and its words (start..end)."""
+
+    open_at: int
+    close_end: int
+    start: int
+    end: int
+    orphan: bool = False  # a closing mark whose opening is missing: the start is the sentence start
+    continued: bool = False  # ends at a paragraph break: the next paragraph goes on with the quote
+
+
+def find_quote_spans(text: str, lex: QuoteLexicon | None = None) -> list[QuoteSpan]:
+    """The quoted passages of `text`, one per paragraph, in order (a single pass over the characters)."""
+    lex = lex or quote_lexicon()
+    closers = {v for k, v in lex.marks.items() if k != v}
+    spans: list[QuoteSpan] = []
+    opener: str | None = None
+    opened = 0
+    last_end = 0
+    for match in lex.mark_pattern.finditer(text):
+        i, char = match.start(), match.group()
+        if opener is None:
+            if char in lex.marks:
+                opener, opened = char, i
+            elif char in closers:
+                start = sentence_start(text, max(last_end, text.rfind("\n", 0, i) + 1), i)
+                spans.append(make_span(text, start, i + 1, start, i, orphan=True))
+                last_end = i + 1
+        elif char == lex.marks[opener]:
+            spans.append(make_span(text, opened, i + 1, opened + 1, i))
+            opener, last_end = None, i + 1
+        elif char == "\n":
+            if opener in lex.paragraph_marks:
+                spans.append(make_span(text, opened, i, opened + 1, i, continued=True))
+            opener, last_end = None, i
+    if opener is not None and opener in lex.paragraph_marks:
+        spans.append(make_span(text, opened, len(text), opened + 1, len(text), continued=True))
+    return [s for s in spans if s.end > s.start]
+
+
+def make_span(text: str, open_at: int, close_end: int, start: int, end: int, **flags: bool) -> QuoteSpan:
+    """Trim the spaces inside the marks so `text[start:end]` is the quote as the gold writes it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(open_at, close_end, start, end, **flags)
+
+
+def sentence_start(text: str, floor: int, at: int) -> int:
+    """Where the sentence holding position `at` starts (not before `floor`)."""
+    start = floor
+    for match in _SENTENCE_END.finditer(text, floor, min(len(text), at + 1)):
+        start = match.end()
+    return start
+
+
+def is_title(text: str, span: QuoteSpan, lex: QuoteLexicon) -> bool:
+    """A quoted name or title: the word before the marks is "opération", "baptisée", "le film"..."""
+    before = text[max(0, span.open_at - 40):span.open_at].split()
+    words = [normalise(w) for w in before[-3:]]
+    words = [w for w in words if w not in DEFINITE and w not in ("de", "d'", "du", "des", "un", "une")]
+    # The noun itself or the noun before an adjective: "l'opération turque « Bouclier de l'Euphrate »".
+    if not words:
+        return False
+    if words[-1].split("'")[-1] in lex.title_nouns:
+        return True
+    adjective = "'" not in words[-1] and words[-1].isalpha() and words[-1] not in ("et", "ou", "en", "à", "sur")
+    return adjective and len(words) > 1 and words[-2].split("'")[-1] in lex.title_nouns
+
+
+def is_pull_quote(text: str, span: QuoteSpan) -> bool:
+    """A heading or pull-quote: its line holds nothing but the quote and repeats words quoted elsewhere, or
+    the line is a short heading with no sentence end ('Réaction syndicale "unanime"')."""
+    line_start = text.rfind("\n", 0, span.open_at) + 1
+    line_end = text.find("\n", span.close_end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if line_start > 0 and len(line) <= HEADING_LENGTH and not line.rstrip(QUOTE_CLOSERS).endswith(SENTENCE_ENDS):
+        return True
+    rest = text[line_start:span.open_at] + text[span.close_end:line_end]
+    if rest.strip(PULL_QUOTE_DECORATION):
+        return False
+    words = text[span.start:span.end].strip(" .!?…").lower()
+    return text.lower().count(words) > 1
