@@ -12,9 +12,9 @@ from veille.evaluate import read_jsonl, score
 
 pytestmark = pytest.mark.eval
 
-FLOORS = {"precision": 0.45, "recall": 0.45, "f1": 0.45}
-FIELD_FLOORS = {"sub_event_type": 0.85}
-MAX_EMPTY_ARTICLES_WITH_EVENTS = 2  # of the 39 dev articles with no gold event
+FLOORS = {"precision": 0.52, "recall": 0.58, "f1": 0.55}
+FIELD_FLOORS = {"sub_event_type": 0.88, "place_25km": 0.82, "actor1_type": 0.6, "fatalities": 0.6}
+MAX_EMPTY_ARTICLES_WITH_EVENTS = 1  # of the 39 dev articles with no gold event
 
 
 @pytest.fixture(scope="module")

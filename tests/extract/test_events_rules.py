@@ -226,3 +226,26 @@ def test_present_clause_opened_by_quand_is_a_general_statement(nlp, text):
 def test_past_clause_opened_by_quand_is_an_event(nlp):
     text = "Les habitants fuyaient quand des combats ont éclaté lundi entre l'armée et les rebelles."
     assert kinds(nlp, text) == ["Armed clash"]
+
+
+# ---- who cannot be actor1 ------------------------------------------------------------------------------
+def test_a_civilian_reading_is_never_the_attacker(nlp):
+    text = "Un tireur déguisé en femme a ouvert le feu lundi sur des soldats près du camp militaire."
+    (event,) = events_of(nlp, text)
+    assert event.actor1 is not None and event.actor1.type not in ("civilians", "organisation")
+
+
+def test_government_regaining_territory_defaults_to_its_army():
+    from veille.extract.events.participants import default_actor1
+
+    mentions = Mentions(doc=None, published=PUBLISHED, country="SY")  # type: ignore[arg-type]
+    actor = default_actor1(("Battles", "Government regains territory"), None, mentions)
+    assert actor is not None and actor.type == "state" and "Syria" in actor.name
+
+
+def test_plural_pronoun_skips_a_named_person(nlp):
+    text = ("Les rebelles du M23 ont attaqué lundi un poste de l'armée près de Goma, selon Jean Kabila. "
+            "Ils ont ensuite pris le contrôle de la localité, selon une source militaire.")
+    events = events_of(nlp, text, "CD")
+    territory = [e for e in events if e.acled and e.acled.sub_event_type == "Non-state actor overtakes territory"]
+    assert territory and territory[0].actor1 is not None and territory[0].actor1.type != "person"

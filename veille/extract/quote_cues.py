@@ -116,6 +116,8 @@ def speaker_after(
             break
         # In an incise right after a quote any verb reports speech ("relate", "se désole", "jure").
         incise_verb = opened and verbs_seen == 0 and k - i <= 2 and is_finite(token)
+        if incise_verb and not is_reporting_verb(token) and has_subject_before(token, span.open_at):
+            return None, span.close_end  # the sentence goes on after the quote: "X, qui « ... », ont procédé"
         if incise_verb or (is_reporting_verb(token) and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")):
             found = speaker_of_verb(token, lex, start=doc[i].idx, incise=opened, after=span.close_end)
             if found is not None or opened:
@@ -128,6 +130,11 @@ def speaker_after(
                 found = Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
                 return found, _clause_end(doc, head, len(text))
     return None, span.close_end
+
+
+def has_subject_before(verb: Token, at: int) -> bool:
+    """True when the verb's subject stands before character `at`: no inversion, so no incise."""
+    return any(c.dep_ in SUBJECT_DEPS and c.idx < at for c in verb.children)
 
 
 def is_finite(token: Token) -> bool:

@@ -271,6 +271,9 @@ class Speakers:
         """A capitalised name the tagger did not call a person nor the actor layer a group ("— Luckens, 26 ans")."""
         if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
             return None
+        first = head.i == 0 or self.doc[head.i - 1].is_space or self.doc[head.i - 1].text in SENTENCE_CLOSERS
+        if first and head.pos_ != "PROPN":
+            return None  # any word is capitalised at the start of a sentence
         word = normalise(head.text)
         if word in self.lex.person_roles or word in self.lex.titles or word in self.lex.speaking_nouns:
             return None

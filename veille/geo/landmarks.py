@@ -28,6 +28,7 @@ _ELISION = re.compile(r"\b(qu|[ldjnmst])['’]", re.IGNORECASE)
 _PARTS = re.compile(r"[\s\-‐‑–—]+")
 _QUALIFIER_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
 _QUALIFIER_DETERMINERS = frozenset({"la", "l'", "l’", "les"})
+MAX_CACHED_WORDS = 500_000  # bound of LandmarkLexicon.opens_by_hash
 _FOLD_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ", "aaaaaaceeeeiiiinooooouuuuyyoa")
 
 
@@ -61,6 +62,8 @@ class LandmarkLexicon:
     capitals: dict[str, str]  # ISO-2 -> GeoNames' capital
     demonyms: dict[str, str]  # adjective word (name key) -> ISO-2
     openers: frozenset[str]  # first words of entries, as a lower-case word folds to them cheaply
+    # whether a lower-case word (by spaCy's string hash, stable across docs) may open an entry: filled as met
+    opens_by_hash: dict[int, bool] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,12 @@ def find_landmarks(doc: Doc, lexicon: LandmarkLexicon, country_of) -> list[Landm
     whose lower-case form opens some entry are looked at further (one test per distinct word of the doc).
     """
     hashes = doc.to_array(LOWER).tolist()
-    openers = {h for h in set(hashes) if _opens_entry(doc.vocab.strings[h], lexicon)}
+    known = lexicon.opens_by_hash
+    if len(known) > MAX_CACHED_WORDS:
+        known.clear()
+    for h in set(hashes).difference(known):
+        known[h] = _opens_entry(doc.vocab.strings[h], lexicon)
+    openers = {h for h in set(hashes) if known[h]}
     found: list[LandmarkMatch] = []
     for i, h in enumerate(hashes):
         if h not in openers or (found and i < found[-1].end):

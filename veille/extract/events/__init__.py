@@ -13,6 +13,7 @@ See docs/events.md for every rule family and the meaning of `confidence`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import groupby
 
 from veille.extract.dates import date_for_event
@@ -20,6 +21,8 @@ from veille.extract.events.arguments import (
     Toll,
     casualties_in,
     choose_places,
+    event_country,
+    list_item,
     nearest_before,
     orphan_casualties,
     segment_of,
@@ -41,7 +44,7 @@ from veille.extract.events.scope import (
     threat_governor,
 )
 from veille.extract.events.view import DocView
-from veille.extract.mentions import Mentions
+from veille.extract.mentions import EventDate, Mentions
 from veille.model import AggregateClaim, Event
 
 # Confidence adjustments (see docs/events.md, "confidence"); set by reading the dev errors, not fitted.
@@ -62,6 +65,7 @@ __all__ = ["extract_events", "find_event_candidates"]
 def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], list[AggregateClaim]]:
     """Extract the events of one article and the casualty totals that span several of them."""
     lexicon = load_lexicon()
+    mentions = replace(mentions, country=mentions.country)
     view = DocView(mentions.doc)
     candidates = find_event_candidates(mentions, lexicon, view)
     aggregates: list[AggregateClaim] = []
@@ -169,11 +173,18 @@ def build_drafts(
     drafts = []
     for place in places or [None]:
         location = to_location(place, mentions.country if rep.acled else None)
+        own_date, own_toll = date, Toll(**vars(toll)) if len(places) > 1 else toll
+        if len(places) > 1 and place is not None:  # "14 morts à Sanam le 24 décembre, 89 le 8 janvier à ..."
+            item = list_item(view.text, span, place)
+            own_date = date_in(mentions, item) or date
+            if rep.plover == "ASSAULT":
+                own_toll = toll_from(casualties_in(mentions, *item), place.start, sources) if any(
+                    c.value is not None for c in casualties_in(mentions, *item)) else own_toll
         drafts.append(
             Draft(
-                acled=rep.acled, plover=rep.plover, date=date, location=location, actor1=actor1, actor2=actor2,
-                toll=Toll(**vars(toll)) if len(places) > 1 else toll, evidence=evidence, evidence_span=span,
-                confidence=_confidence(rep, location, date.precision, actor1, toll),
+                acled=rep.acled, plover=rep.plover, date=own_date, location=location, actor1=actor1,
+                actor2=actor2, toll=own_toll, evidence=evidence, evidence_span=span,
+                confidence=_confidence(rep, location, own_date.precision, actor1, own_toll),
                 specific=is_specific(rep),
                 sentence_start=sent.start_char,
                 # "ouvrir le feu", "prendre le contrôle": the article belongs to an idiom, not to an anaphor
@@ -186,6 +197,14 @@ def build_drafts(
         for draft in drafts:
             draft.siblings = ids - {id(draft)}
     return drafts
+
+
+def date_in(mentions: Mentions, item: tuple[int, int]) -> EventDate | None:
+    """The date stated inside one item of a list ("89 morts le 8 janvier à Chinégodar"), if one."""
+    for mention in mentions.dates:
+        if item[0] <= mention.start and mention.end <= item[1] and mention.value <= mentions.published.isoformat():
+            return EventDate(value=mention.value, precision=mention.precision, text=mention.text, mention=mention)
+    return None
 
 
 def carry_tolls(drafts: list[Draft], mentions: Mentions, aggregates: list[AggregateClaim]) -> None:

@@ -56,7 +56,7 @@ def place_token(mentions: Mentions, place: PlaceMention) -> Token | None:
 def choose_places(mentions: Mentions, trigger: Token, segment: tuple[int, int]) -> list[PlaceMention]:
     """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions),
     plus the places coordinated with it ("à Tartous, Homs et Hassaké": one event per town)."""
-    candidates = places_in(mentions, *segment)
+    candidates = [trust_country(p, mentions) for p in places_in(mentions, *segment)]
     if not candidates:
         return []
 
@@ -72,6 +72,50 @@ def choose_places(mentions: Mentions, trigger: Token, segment: tuple[int, int]) 
     return [best, *siblings] if siblings else [best]
 
 
+# What separates the items of a list of places in one sentence.
+LIST_SEPARATORS = (",", ";", ":", " et ", "(", ")", " ainsi qu")
+
+
+def list_item(text: str, segment: tuple[int, int], place: PlaceMention) -> tuple[int, int]:
+    """The list item of the sentence that holds this place, between the separators around it
+    ("…: 14 morts à Sanam le 24 décembre, 89 morts le 8 janvier à Chinégodar et 71 …")."""
+    start = max([text.rfind(sep, segment[0], place.start) + len(sep) for sep in LIST_SEPARATORS
+                 if text.rfind(sep, segment[0], place.start) != -1] or [segment[0]])
+    ends = [text.find(sep, place.end, segment[1]) for sep in LIST_SEPARATORS]
+    return start, min([e for e in ends if e != -1] or [segment[1]])
+
+
+def trust_country(place: PlaceMention, mentions: Mentions) -> PlaceMention:
+    """A town the gazetteer put in a country the article never names, while the article is about another
+    one, is a homonym ("Kaliki" in a Congolese report resolved in Tanzania): keep the name, drop the point
+    and give it the article's country, so the event is not sent abroad."""
+    country = mentions.country
+    if place.country is None or country is None or place.country == country:
+        return place
+    if place.precision not in ("exact", "near") or place.country in article_countries(mentions):
+        return place
+    return place.model_copy(update={"geonameid": None, "gazetteer_name": None, "admin1": None, "lat": None,
+                                    "lon": None, "country": country, "precision": None})
+
+
+def event_country(mentions: Mentions) -> str | None:
+    """The article's country for its events: the country most of its places resolve to, unless the text
+    never names that country (nor one of its regions) but names others: then homonym towns misled the count
+    ("Irumu" resolved in Japan in a report on Ituri), and the country the text names most is taken."""
+    counts: dict[str, int] = {}
+    for place in mentions.places:
+        if place.country and place.precision in ("country", "admin1"):
+            counts[place.country] = counts.get(place.country, 0) + 1
+    if not counts or mentions.country in counts:
+        return mentions.country
+    return max(counts, key=counts.__getitem__)
+
+
+def article_countries(mentions: Mentions) -> frozenset[str]:
+    """The countries the article names as such (country or region mentions), not through a town."""
+    return frozenset(p.country for p in mentions.places if p.country and p.precision in ("country", "admin1"))
+
+
 def is_plural_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
 
@@ -84,12 +128,15 @@ REFERENCE_WORDS = frozenset({"km", "kilomètres", "kilomètre", "près", "loin",
 def other_towns(mentions: Mentions, best: PlaceMention, candidates: list[PlaceMention]) -> list[PlaceMention]:
     """A plural trigger ("les explosions ont eu lieu à Tartous ..., Homs ... et Hassaké") happened in every
     town of its sentence, except towns named as a distance landmark. Text order, distinct by name."""
-    if best.precision not in ("exact", "near") or best.lat is None:
+    if best.precision not in ("exact", "near", None):
         return []
     doc = mentions.doc
     found, names = [], {best.text}
     for place in sorted(candidates, key=lambda p: p.start):
-        if place.precision not in ("exact", "near") or place.lat is None or place.text in names:
+        unresolved_town = place.precision is None and place.text[:1].isupper()  # named, not in the gazetteer
+        if not (place.precision in ("exact", "near") and place.lat is not None or unresolved_town):
+            continue
+        if place.text in names:
             continue
         before = doc.char_span(max(0, place.start - 25), place.start, alignment_mode="contract")
         if before is not None and any(t.lower_ in REFERENCE_WORDS for t in before):

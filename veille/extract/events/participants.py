@@ -29,6 +29,7 @@ ANTECEDENT_REACH = 400
 AUTHOR_CASES = frozenset({"de", "du", "des", "d'"})
 # The implicit actor1 of an event type, by ACLED event type or sub-event type (a role of actor_agents.yaml).
 DEFAULT_ROLES = {
+    "Government regains territory": "military",
     "Protests": "protesters",
     "Riots": "rioters",
     "Arrests": "police",
@@ -36,6 +37,9 @@ DEFAULT_ROLES = {
     "Battles": "armed_group",
     "Explosions/Remote violence": "armed_group",
 }
+# Actor types that never initiate armed violence in ACLED coding: a civilian reading of the agent phrase
+# ("un tireur déguisé en femme"), an NGO or a UN office quoted as a source ("selon l'OSDH").
+NOT_ARMED_INITIATORS = frozenset({"civilians", "organisation"})
 # A protest's or riot's actor1 is always its crowd, whatever demonym the parse found ("des Palestiniens").
 AIR_TYPES = frozenset({"Air/drone strike"})
 CROWD_ROLES = {"Protests": ("protesters", "protesters"), "Riots": ("rioters", "rioters")}
@@ -66,6 +70,8 @@ def _first_actor(phrases: list[list[Token]], country: str | None, armed: bool, m
             actor = armed_forces_of(actor, country) if armed and actor is not None else actor
         else:
             actor = actor_for_span(_span(tokens), country, armed=armed)
+        if actor is not None and armed and actor.type in NOT_ARMED_INITIATORS:
+            continue
         if actor is not None:
             return actor
     return None
@@ -83,8 +89,8 @@ def antecedent_actor(pronoun: Token, mentions: Mentions) -> Actor | None:
         actor = entity.actor
         if actor is None or actor.type not in ANTECEDENT_TYPES:
             continue
-        if pronoun.lower_ in ("ils", "elles") and actor.type == "person":
-            continue
+        if pronoun.lower_ in ("ils", "elles") and (actor.type == "person" or entity.label == "PER"):
+            continue  # a plural pronoun stands for a group, not for one named person
         return Actor(name=actor.name, text=entity.text, type=actor.type, country=actor.country)
     return None
 
@@ -143,8 +149,8 @@ def dominant_forces(mentions: Mentions) -> Actor | None:
     first: dict[str, Actor] = {}
     for entity in mentions.entities:
         actor = entity.actor
-        if actor is None or actor.type not in ("state", "external", "government"):
-            continue
+        if actor is None or actor.type not in ("state", "external"):
+            continue  # forces named as such; a government named in diplomacy is no evidence of air power
         forces = armed_forces_of(Actor(name=actor.name, text=entity.text, type=actor.type, country=actor.country),
                                  mentions.country)
         if forces.type not in ("state", "external"):
