@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from veille.geo.landmarks import LandmarkMatch, find_landmarks, landmark_town, load_landmarks
@@ -88,24 +89,35 @@ def _is_capitalised(token: Token) -> bool:
     return text[:1].isupper() and (token.is_alpha or "-" in text or "'" in text or "’" in text)
 
 
+def _capitalised_text(text: str) -> bool:
+    return text[:1].isupper() and (text.isalpha() or "-" in text or "'" in text or "’" in text)
+
+
 def _runs(doc: Doc) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, joined by name connectors ("Ras al-Aïn", "Port-au-Prince")."""
+    """Maximal runs of capitalised tokens, joined by name connectors ("Ras al-Aïn", "Port-au-Prince").
+
+    Works on the token strings (read once through spaCy's arrays): no Token object per token.
+    """
+    strings = doc.vocab.strings
+    texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    lowers = [text.lower() for text in texts]
+    caps = [_capitalised_text(text) for text in texts]
     runs, i, n = [], 0, len(doc)
     while i < n:
-        if not _is_capitalised(doc[i]) or doc[i].lower_ in LEADING_PREPOSITIONS or (
-            doc[i].lower_ == "a" and doc[i].is_sent_start  # "A Belgrade, ...": "À" written without its accent
+        if not caps[i] or lowers[i] in LEADING_PREPOSITIONS or (
+            lowers[i] == "a" and doc[i].is_sent_start  # "A Belgrade, ...": "À" written without its accent
         ):
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _is_capitalised(doc[j]):
+            if caps[j]:
                 j += 1
                 continue
             k = j
-            while k < n and k - j < 3 and doc[k].lower_ in CONNECTORS:  # "al", "-", "de la"
+            while k < n and k - j < 3 and lowers[k] in CONNECTORS:  # "al", "-", "de la"
                 k += 1
-            if k > j and k < n and _is_capitalised(doc[k]):
+            if k > j and k < n and caps[k]:
                 j = k + 1
             else:
                 break

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -331,10 +332,10 @@ class Speakers:
             actor = self._actor(person.text)
             if len(person) == 1 and actor is not None and _is_state(actor):
                 return actor.name, False  # a capital tagged as a person: "Washington"
-            return self.complete(name), True
+            return canonical_person(self.complete(name)), True
         named = self.name_after_role(token)
         if named is not None:
-            return self.complete(named), True
+            return canonical_person(self.complete(named)), True
         if not self.can_speak(phrase):
             return None, False
         head = normalise(phrase.root.text)
@@ -368,6 +369,22 @@ class Speakers:
 
         resolve = getattr(actors, "resolve_actor_text", None)
         return resolve(text) if resolve else None
+
+
+def canonical_person(name: str) -> str:
+    """A person the actor knowledge base knows gets its normalised name ("Poutine" -> "Vladimir Putin"), as the
+    gold's speakers are written; anyone else keeps the fullest name the article gives."""
+    actor = Speakers._actor(name)
+    if actor is None or actor.text != name:
+        return name
+    return actor.name if actor.name in known_person_names() else name
+
+
+@cache
+def known_person_names() -> frozenset[str]:
+    from veille.extract.actors import load_kb
+
+    return frozenset(entry.name for entry in load_kb().entries if entry.label == "PER")
 
 
 def _is_state(actor) -> bool:

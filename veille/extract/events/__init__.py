@@ -65,7 +65,7 @@ __all__ = ["extract_events", "find_event_candidates"]
 def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], list[AggregateClaim]]:
     """Extract the events of one article and the casualty totals that span several of them."""
     lexicon = load_lexicon()
-    mentions = replace(mentions, country=mentions.country)
+    mentions = replace(mentions, country=event_country(mentions))
     view = DocView(mentions.doc)
     candidates = find_event_candidates(mentions, lexicon, view)
     aggregates: list[AggregateClaim] = []

@@ -100,15 +100,13 @@ def trust_country(place: PlaceMention, mentions: Mentions) -> PlaceMention:
 
 def event_country(mentions: Mentions) -> str | None:
     """The article's country for its events: the country most of its places resolve to, unless the text
-    never names that country (nor one of its regions) but names others: then homonym towns misled the count
-    ("Irumu" resolved in Japan in a report on Ituri), and the country the text names most is taken."""
-    counts: dict[str, int] = {}
-    for place in mentions.places:
-        if place.country and place.precision in ("country", "admin1"):
-            counts[place.country] = counts.get(place.country, 0) + 1
-    if not counts or mentions.country in counts:
+    names regions of one other country only and none of that one: then homonym towns misled the count
+    ("Irumu" resolved in Japan in a report on Ituri). Country names are not enough: foreign states are
+    often named as actors ("Israël" in a report on Hébron)."""
+    regions = {p.country for p in mentions.places if p.country and p.precision == "admin1"}
+    if len(regions) != 1 or mentions.country in regions or mentions.country in article_countries(mentions):
         return mentions.country
-    return max(counts, key=counts.__getitem__)
+    return next(iter(regions))
 
 
 def article_countries(mentions: Mentions) -> frozenset[str]:
