@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -208,9 +209,13 @@ def main() -> int:
         path = ensure_gazetteer()
     else:
         path = bench_build()
-    bench_lookups(path)
-    bench_country_list(path)
-    bench_gold(path)
+    try:
+        bench_lookups(path)
+        bench_country_list(path)
+        bench_gold(path)
+    finally:
+        if not args.skip_build:
+            shutil.rmtree(path.parent, ignore_errors=True)  # the fresh gazetteer's temporary folder
     return 0
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from veille.extract.attributions import find_attributions
+from veille.errors import ResourceError
+from veille.extract.attributions import _group_anaphora, find_attributions, group_antecedent
 
 CASES = [
     ("Le marché a été bombardé, selon l'agence officielle Petra.", "Petra", "selon"),
@@ -51,3 +52,41 @@ def test_each_source_covers_its_own_part_of_a_sentence(nlp):
     assert "Idleb" not in text[first.scope_start:first.scope_end]
     assert "Idleb" in text[second.scope_start:second.scope_end]
     assert "Hama" not in text[second.scope_start:second.scope_end]
+
+
+# A category noun refers back to the group named before it; a capitalised short name is kept as written.
+ANAPHORA_CASES = [
+    ("Le rapport d'Amnesty International a été publié lundi. Onze détenus sont morts, selon l'ONG.",
+     "Amnesty International"),
+    ("Boko Haram a revendiqué l'attaque. Trois soldats ont été tués, a affirmé le groupe.", "Boko Haram"),
+    ("Médecins sans frontières soigne les blessés. Vingt blessés sont arrivés, selon l'Organisation.",
+     "l'Organisation"),
+    # Nothing named before: the noun stays as written.
+    ("Onze détenus sont morts, selon l'ONG.", "ONG"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ANAPHORA_CASES)
+def test_category_nouns_take_the_name_of_the_group_named_before(nlp, text, source):
+    found = find_attributions(nlp(text))
+    assert [a.source for a in found][-1:] == [source]
+
+
+def test_a_named_category_noun_is_not_an_anaphor(nlp):
+    doc = nlp("Boko Haram a attaqué le village. Deux morts, selon l'organisation Amnesty International.")
+    noun = next(t for t in doc if t.lower_ == "organisation")
+    assert group_antecedent(noun) is None
+
+
+def test_an_inverted_pronoun_source_is_the_person_named_before(nlp):
+    doc = nlp("Le porte-parole de la police, Jonas Ferrand, a confirmé l'attaque. "
+              "Le suspect a été arrêté, a-t-il ajouté.")
+    sources = [(a.source, a.cue) for a in find_attributions(doc)]
+    assert ("Jonas Ferrand", "ajouté") in sources
+
+
+def test_a_malformed_anaphora_table_is_a_clear_error():
+    with pytest.raises(ResourceError, match="group_anaphora"):
+        _group_anaphora({"group_anaphora": {"ong": "organisation"}})
+    with pytest.raises(ResourceError, match="group_anaphora"):
+        _group_anaphora({})

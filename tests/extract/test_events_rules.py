@@ -249,3 +249,95 @@ def test_plural_pronoun_skips_a_named_person(nlp):
     events = events_of(nlp, text, "CD")
     territory = [e for e in events if e.acled and e.acled.sub_event_type == "Non-state actor overtakes territory"]
     assert territory and territory[0].actor1 is not None and territory[0].actor1.type != "person"
+
+
+# ---- places: homonyms abroad, the article's country, one list item per town ---------------------------
+def _mention(name: str, start: int, country: str, precision: str | None, lat: float | None = None):
+    from veille.model import PlaceMention
+
+    return PlaceMention(text=name, start=start, end=start + len(name), country=country, precision=precision,
+                        lat=lat, lon=lat, geonameid=1 if lat is not None else None)
+
+
+def test_a_town_resolved_in_a_country_the_article_never_names_keeps_the_articles_country():
+    from veille.extract.events.arguments import trust_country
+
+    mentions = Mentions(doc=None, published=PUBLISHED, country="CD")  # type: ignore[arg-type]
+    mentions.places = [_mention("Nord-Kivu", 0, "CD", "admin1"), _mention("Kaliki", 20, "TZ", "exact", -3.0)]
+    town = trust_country(mentions.places[1], mentions)
+    assert (town.country, town.lat, town.precision, town.text) == ("CD", None, None, "Kaliki")
+    mentions.places.append(_mention("Tanzanie", 40, "TZ", "country"))
+    assert trust_country(mentions.places[1], mentions).country == "TZ"  # named: a real foreign town
+
+
+def test_regions_of_one_country_overrule_homonym_towns():
+    from veille.extract.events.arguments import event_country
+
+    mentions = Mentions(doc=None, published=PUBLISHED, country="JP")  # type: ignore[arg-type]
+    mentions.places = [_mention("Irumu", 0, "JP", "exact", 35.0), _mention("Ituri", 10, "CD", "admin1")]
+    assert event_country(mentions) == "CD"
+    mentions.places.append(_mention("Japon", 30, "JP", "country"))
+    assert event_country(mentions) == "JP"
+
+
+def test_a_named_foreign_state_does_not_move_the_article():
+    from veille.extract.events.arguments import event_country
+
+    mentions = Mentions(doc=None, published=PUBLISHED, country="PS")  # type: ignore[arg-type]
+    mentions.places = [_mention("Hébron", 0, "PS", "exact", 31.5), _mention("Israël", 10, "IL", "country")]
+    assert event_country(mentions) == "PS"
+
+
+def test_each_town_of_a_list_takes_the_figure_and_date_of_its_own_item(nlp):
+    text = ("Trois attaques contre l'armée ont été perpétrées dans la région, faisant 60 morts au total : "
+            "14 morts à Sanam le 24 décembre, 40 morts le 8 janvier à Chinégodar et 6 morts à Inates.")
+    mentions = mentions_for(nlp, text, "NE")
+    mentions.places = [_mention(name, text.index(name), "NE", "exact", 14.0 + n)
+                       for n, name in enumerate(("Sanam", "Chinégodar", "Inates"))]
+    events, aggregates = extract_events(mentions, "t")
+    by_town = {e.location.name: e for e in events}
+    assert set(by_town) == {"Sanam", "Chinégodar", "Inates"}
+    assert (by_town["Sanam"].fatalities, by_town["Chinégodar"].fatalities, by_town["Inates"].fatalities) == (
+        14, 40, 6)
+    assert by_town["Chinégodar"].date == "2022-01-08"
+    assert by_town["Sanam"].date == "2021-12-24"
+    assert aggregates and aggregates[0].fatalities == 60
+
+
+def test_a_noun_of_people_is_an_event_only_as_an_agent(nlp):
+    assert kinds(nlp, "Côté manifestants, sept personnes ont été soignées samedi par les secours.") == []
+    assert kinds(nlp, "Samedi, des manifestants ont bloqué le périphérique de Rennes pendant deux heures.") == [
+        "Peaceful protest"
+    ]
+
+
+# ---- statements about an event, capitals as actors, sources as agents ----------------------------------
+def test_violence_a_statement_is_about_is_not_a_new_event(nlp):
+    text = "Le gouvernement français condamne très fermement l'offensive des rebelles contre l'armée."
+    assert [k for k in kinds(nlp, text) if k != "ACCUSE"] == []
+
+
+def test_a_capital_named_as_the_actor_is_not_the_place(nlp):
+    text = "L'offensive lancée mardi est la troisième opération militaire menée par Ankara contre les YPG à Kobané."
+    mentions = mentions_for(nlp, text, "SY")
+    from veille.model import PlaceMention
+
+    mentions.places = [
+        PlaceMention(text="Ankara", start=text.index("Ankara"), end=text.index("Ankara") + 6, country="TR",
+                     precision="exact", lat=39.9, lon=32.9, geonameid=323786),
+        PlaceMention(text="Kobané", start=text.index("Kobané"), end=text.index("Kobané") + 6, country="SY",
+                     precision="exact", lat=36.9, lon=38.4, geonameid=1),
+    ]
+    events, _ = extract_events(mentions, "t")
+    assert events and all(e.location is None or e.location.name != "Ankara" for e in events)
+
+
+def test_a_source_confirming_strikes_is_not_their_author(nlp):
+    text = "Des frappes confirmées par l'Observatoire syrien des droits de l'Homme ont touché lundi la ville."
+    events = events_of(nlp, text, "SY")
+    assert events and events[0].actor1 is not None and events[0].actor1.type != "organisation"
+
+
+def test_a_pronoun_killer_is_armed_when_armed_men_were_just_named(nlp):
+    text = "Des hommes armés sont arrivés lundi à moto dans le village de Tiloa, où ils ont tué cinq civils."
+    assert kinds(nlp, text) == ["Attack"]

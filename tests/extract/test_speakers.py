@@ -45,3 +45,26 @@ def test_malformed_quote_lexicon_is_a_clear_error(monkeypatch):
             quote_spans.quote_lexicon()
     finally:
         quote_spans.quote_lexicon.cache_clear()
+
+
+def quote_speakers(nlp, text: str) -> list[str]:
+    from veille.extract.quotes import find_quotes
+
+    return [q.speaker for q in find_quotes(nlp(text), [])]
+
+
+def test_a_category_noun_speaker_is_the_group_named_before(nlp):
+    text = "Boko Haram a revendiqué l'attaque de lundi. « Nous frapperons encore », a menacé le groupe."
+    assert quote_speakers(nlp, text) == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
+
+
+def test_a_name_after_a_role_and_its_parenthesis_speaks(nlp):
+    text = ("« Nous ne céderons pas », a lancé la présidente du groupe Union des travailleurs (UDT), "
+            "Clarisse Dumontel, sur une radio.")
+    assert quote_speakers(nlp, text) == ["Clarisse Dumontel"]
+
+
+def test_a_role_referring_to_a_known_person_gives_the_normalised_name(nlp):
+    text = ("Hosni Moubarak a reçu les délégués au Caire. Selon le président, le but est « d'élaborer "
+            "une plate-forme commune ».")
+    assert quote_speakers(nlp, text) == ["Hosni Mubarak"]

@@ -36,3 +36,15 @@ def test_geocode_input_file_keeps_order_and_fields(gazetteer, tmp_path):
 def test_geocode_needs_a_name_or_a_file(gazetteer):
     result = runner.invoke(app, ["geocode"], env={"VEILLE_DATA_DIR": str(gazetteer.parent)})
     assert result.exit_code != 0
+
+
+def test_geocode_landmark_and_institution(gazetteer, tmp_path):
+    env = {"VEILLE_DATA_DIR": str(gazetteer.parent)}
+    source = tmp_path / "in.jsonl"
+    lines = [{"name": "le Kremlin"}, {"name": "Assemblée nationale", "country": "NE"},
+             {"name": "Assemblée nationale"}]
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    rows = [json.loads(x) for x in _run(["geocode", "--input", str(source)], env).stdout.splitlines()]
+    assert rows[0]["country"] == "RU" and rows[0]["precision"] == "near" and rows[0]["lat"] is not None
+    assert rows[1]["gazetteer_name"] == "Niamey" and rows[1]["precision"] == "near"
+    assert rows[2]["lat"] is None  # which country's assembly: not said

@@ -61,11 +61,32 @@ def geocode_record(resolver, item: dict) -> dict:
     """One output line of `veille geocode`: the input fields plus the resolution fields (null when not found)."""
     context = resolver.context_from_text(item["context"]) if item.get("context") else None
     res = resolver.resolve(item["name"], country=item.get("country"), context=context)
+    if res is None:
+        res = _landmark(resolver, item["name"], item.get("country"), context)
     fields = res.fields() if res else dict.fromkeys(
         ("geonameid", "gazetteer_name", "country", "admin1", "lat", "lon", "precision", "score"))
     if res is None and item.get("country"):
         fields["country"] = item["country"]
     return {**item, **fields, "reason": res.reason if res else "not found or too ambiguous"}
+
+
+def _landmark(resolver, name: str, country: str | None, context):
+    """A landmark or institution of geo_landmarks.yaml ("Kremlin"), at its town with precision "near"."""
+    from collections import Counter
+
+    from veille.geo.landmarks import LandmarkMatch, landmark_named, landmark_town, load_landmarks
+    from veille.geo.resolver import as_near
+
+    lexicon = load_landmarks()
+    entry = landmark_named(name, lexicon)
+    if entry is None:
+        return None
+    countries = Counter(context.countries if context else {})
+    if country:
+        countries[country.upper()] += 1
+    town, why = landmark_town(LandmarkMatch(0, 0, entry), lexicon, countries)
+    res = resolver.resolve(town.town, country=town.country or None) if town else None
+    return as_near(res, why) if res is not None and res.level == "place" else None
 
 
 def geocode(

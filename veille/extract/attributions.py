@@ -29,6 +29,11 @@ APPOSITION_DEPS = {"appos"}
 NOUNS = ("NOUN", "PROPN")
 # How many tokens after a preposition cue the source noun may start ("selon le tout nouveau ministère").
 SOURCE_WINDOW = 4
+# Characters back from "l'ONG" in which the group it refers to must have been named.
+ANAPHORA_WINDOW = 1500
+# Characters back from an inverted "a-t-il ajouté" in which the person it stands for must be named.
+PRONOUN_WINDOW = 600
+DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces"}
 # Characters allowed between a sentence start and a source for the attribution to lead the sentence
 # ("Selon le ministère, ..."): the cue and a determiner or two.
 LEADING_SLACK = 8
@@ -44,6 +49,7 @@ class AttributionLexicon:
     name_carriers: frozenset[str]
     report_nouns: frozenset[str]
     relaying_participles: frozenset[str]
+    group_anaphora: dict[str, frozenset[str]]  # "ong" -> the actor types an "l'ONG" may refer back to
 
 
 def _strings(data: dict, key: str) -> list[str]:
@@ -81,7 +87,21 @@ def attribution_lexicon() -> AttributionLexicon:
         name_carriers=frozenset(_strings(data, "name_carriers")),
         report_nouns=frozenset(_strings(data, "report_nouns")),
         relaying_participles=frozenset(_strings(data, "relaying_participles")),
+        group_anaphora=_group_anaphora(data),
     )
+
+
+def _group_anaphora(data: dict) -> dict[str, frozenset[str]]:
+    """group_anaphora: a category noun -> a non-empty list of actor types."""
+    table = data.get("group_anaphora")
+    if not isinstance(table, dict) or not table:
+        raise ResourceError(f"{ATTRIBUTIONS_FILE}: 'group_anaphora' must map a noun to a list of actor types")
+    result: dict[str, frozenset[str]] = {}
+    for noun, kinds in table.items():
+        if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) and k for k in kinds):
+            raise ResourceError(f"{ATTRIBUTIONS_FILE}: group_anaphora '{noun}' must be a list of actor types")
+        result[normalise(str(noun))] = frozenset(kinds)
+    return result
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -220,9 +240,39 @@ def read_reporting_verb(token: Token, lex: AttributionLexicon) -> Attribution | 
     if token.pos_ not in ("VERB", "AUX") or normalise(token.text) not in lex.reporting_verbs:
         return None
     subject = reporting_subject(token)
-    if subject is None or not is_nominal(subject):
+    if subject is not None and is_nominal(subject):
+        return make_attribution(subject, token.text, lex)
+    pronoun = inverted_pronoun(token)
+    person = pronoun_person(pronoun) if pronoun is not None else None
+    if person is None:
         return None
-    return make_attribution(subject, token.text, lex)
+    attribution = _attribution(person, token.doc[pronoun.i: pronoun.i + 1], token.text)
+    return replace(attribution, start=pronoun.idx, end=pronoun.idx + len(pronoun.text))
+
+
+def inverted_pronoun(verb: Token) -> Token | None:
+    """The inverted subject of an incise ("a-t-il ajouté": "-il"), or None."""
+    doc = verb.doc
+    for token in doc[max(0, verb.i - 3): verb.i]:
+        word = lower(token).removeprefix("-t").removeprefix("-")
+        if token.text.startswith("-") and word in ("il", "elle"):
+            return token
+    return None
+
+
+def pronoun_person(pronoun: Token) -> str | None:
+    """The person an inverted "il" / "elle" stands for, as written: the last person named before it within
+    PRONOUN_WINDOW characters (the quote layer's `Speakers` weighs gender and salience; a source needs less)."""
+    doc = pronoun.doc
+    for ent in reversed(doc.ents):
+        if ent.end > pronoun.i or ent.label_ != "PER":
+            continue
+        if pronoun.idx - ent.start_char > PRONOUN_WINDOW:
+            return None
+        words = [t.text for t in ent if not t.is_punct and t.pos_ != "DET"]
+        if len(words) > 1 or (words and words[0][:1].isupper()):
+            return " ".join(words)
+    return None
 
 
 def is_nominal(token: Token) -> bool:
@@ -311,9 +361,53 @@ def source_name(phrase: Span, lex: AttributionLexicon) -> str:
 
 
 def make_attribution(head: Token, cue: str, lex: AttributionLexicon) -> Attribution:
-    """The attribution whose source phrase is headed by `head`."""
+    """The attribution whose source phrase is headed by `head`; "l'ONG" takes the name of the group it
+    refers back to ("OSDH"), as a reader of the sentence alone would need."""
     phrase = noun_phrase(head)
+    antecedent = group_antecedent(head, lex)
+    if antecedent is not None and not _short_name(head):
+        return _attribution(source_name(antecedent, lex), phrase, cue)
     return _attribution(source_name(phrase, lex), phrase, cue)
+
+
+def _short_name(head: Token) -> bool:
+    """A capitalised category noun is the group's short name, written as such ("l'Observatoire"); an
+    acronym is not ("l'ONG")."""
+    return head.text[:1].isupper() and not head.text.isupper()
+
+
+def group_antecedent(head: Token, lex: AttributionLexicon | None = None) -> Span | None:
+    """The group a definite category noun refers back to ("l'ONG", "les rebelles", "le mouvement"): the last
+    named group before it, within ANAPHORA_WINDOW characters, whose actor type the noun allows. None when the
+    noun is not anaphoric ("l'ONG Human Rights Watch" names its group) or no such group was named."""
+    lex = lex or attribution_lexicon()
+    kinds = lex.group_anaphora.get(lower(head))
+    if kinds is None or not _definite(head):
+        return None
+    doc = head.doc
+    for token in doc[head.i + 1: min(len(doc), head.i + 3)]:
+        if token.is_punct or token.is_space:
+            break
+        if token.pos_ == "PROPN" or token.text[:1].isupper():
+            return None  # "l'agence Sana", "l'organisation Etat islamique": the group is named here
+    from veille.extract.actors import resolve_actor_text  # the actor layer depends on nothing here
+
+    for ent in reversed(doc.ents):
+        if ent.end > head.i or ent.label_ not in ("ORG", "MISC", "PER", "LOC"):
+            continue
+        if head.idx - ent.start_char > ANAPHORA_WINDOW:
+            return None
+        actor = resolve_actor_text(ent.text)
+        if actor is not None and actor.type in kinds:
+            return ent
+    return None
+
+
+def _definite(head: Token) -> bool:
+    """A definite or demonstrative determiner before the noun ("l'ONG", "cette organisation")."""
+    previous = head.doc[head.i - 1] if head.i else None
+    dets = [lower(c) for c in head.children if c.dep_ == "det"]
+    return any(d in DEFINITE for d in dets) or (previous is not None and lower(previous) in DEFINITE)
 
 
 def _attribution(source: str, phrase: Span, cue: str) -> Attribution:

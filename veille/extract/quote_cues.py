@@ -158,6 +158,8 @@ def speaker_later_in_sentence(
     end = doc[i].sent.end
     for k in range(i + 1, end):
         token = doc[k]
+        if token.is_space and "\n" in token.text:
+            return None  # a paragraph ends the sentence, even with no full stop
         if doc[k - 1].text != ",":
             if bare_preposition and token.lower_ in ("selon", "d'après", "d’après"):
                 head = source_head_after(doc[k:k + 1])

@@ -38,6 +38,7 @@ class QuoteLexicon:
     titles: frozenset[str]
     person_roles: frozenset[str]
     speaking_nouns: frozenset[str]
+    document_nouns: frozenset[str]  # "le communiqué": the document the last speaker issued
     feminine: frozenset[str]
     masculine: frozenset[str]
     first_names: dict[str, str]  # lowercase first name -> "f" or "m"
@@ -75,6 +76,7 @@ def quote_lexicon() -> QuoteLexicon:
         titles=_words(data, "titles"),
         person_roles=_words(data, "person_roles"),
         speaking_nouns=_words(data, "speaking_nouns"),
+        document_nouns=_words(data, "document_nouns"),
         feminine=_words(data, "feminine_cues"),
         masculine=_words(data, "masculine_cues"),
         first_names={**{n: "m" for n in _words(data, "masculine_first_names")},

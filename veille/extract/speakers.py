@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.attributions import noun_phrase
+from veille.extract.attributions import group_antecedent, noun_phrase
 from veille.extract.numbers import normalise, number_lexicon
 from veille.model import EntityMention
 
@@ -32,6 +32,8 @@ PLURAL_WINDOW = 80
 # Characters after a role description in which the person holding the role may be named first
 # ("le chef d'état-major a indiqué ... Le général Lecointre a ...").
 CATAPHORA_WINDOW = 400
+# Tokens of a complement skipped between a description and the name in apposition to it ("de 26 ans").
+APPOSITION_SKIP = 5
 # Tokens before a person's name looked at for a title, a determiner or a role ("la ministre des Armées X").
 CUE_WINDOW = 6
 # A name right after one of these opens its sentence: the article's topic, a likely referent of "il".
@@ -66,6 +68,7 @@ class Speakers:
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> (start, name)
     genders: dict[str, str] = field(default_factory=dict)  # full name -> gender
     groups: list[tuple[int, str]] = field(default_factory=list)  # group speakers: (start, name)
+    last_speaker: tuple[int, str, bool] | None = None  # (start, name, is a person): who "le communiqué" is
     _person_ents: list[Span] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -167,6 +170,7 @@ class Speakers:
 
     def remember(self, start: int, name: str, is_person: bool) -> None:
         """A resolved speaker becomes prominent: the first candidate for a later pronoun."""
+        self.last_speaker = (start, name, is_person)
         if is_person:
             i = bisect_left(self._starts, start)
             self.persons.insert(i, Person(start, name, self.genders.get(name, ""), True))
@@ -292,9 +296,26 @@ class Speakers:
         return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
     def _apposed_person(self, phrase: Span) -> Span | None:
-        """ "un marchand de crème glacée de 26 ans, Luckens": a name right after the phrase and a comma."""
-        if phrase.end + 1 < len(self.doc) and self.doc[phrase.end].text == ",":
-            return next((e for e in self._person_ents if e.start == phrase.end + 1), None)
+        """ "un marchand de crème glacée de 26 ans, Luckens", "la cheffe des députés LFI (LFI), Mathilde Panot":
+        a name right after the phrase (and a parenthesis) and a comma; a capitalised name the tagger missed
+        counts when the apposition ends there."""
+        doc, end = self.doc, phrase.end
+        limit = min(len(doc), end + APPOSITION_SKIP)
+        while end < limit and doc[end].pos_ in ("ADP", "NUM", "NOUN", "ADJ", "DET") and not doc[end].is_punct:
+            end += 1  # a complement the parser hung elsewhere: "un marchand de 26 ans, Luckens"
+        if end < len(doc) and doc[end].text == "(":
+            end = next((t.i + 1 for t in doc[end:min(len(doc), end + 6)] if t.text == ")"), end)
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        person = next((e for e in self._person_ents if e.start == end + 1), None)
+        if person is not None:
+            return person
+        name_end = end + 1
+        while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].text[:1].isupper():
+            name_end += 1
+        closed = name_end == len(doc) or doc[name_end].is_punct
+        if name_end > end + 1 and closed and self._actor(doc[end + 1:name_end].text) is None:
+            return doc[end + 1:name_end]
         return None
 
     def can_speak(self, phrase: Span) -> bool:
@@ -324,7 +345,8 @@ class Speakers:
             return None, False
         if word in self.lex.pronouns:
             name = self.pronoun_referent(word, at)
-            return name, word not in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles")
+            plural = word in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles")
+            return (name if plural or not name else canonical_person(name)), not plural
         phrase = noun_phrase(token, with_apposition=True)
         person = self.person_in(phrase, token) or self._apposed_person(phrase)
         if person is not None:
@@ -336,21 +358,37 @@ class Speakers:
         named = self.name_after_role(token)
         if named is not None:
             return canonical_person(self.complete(named)), True
+        antecedent = group_antecedent(phrase.root)
+        if antecedent is not None:  # "l'ONG" -> the group named before
+            return self._group_name(antecedent), False
         if not self.can_speak(phrase):
             return None, False
         head = normalise(phrase.root.text)
         determiner = next((normalise(c.text) for c in phrase.root.children if c.dep_ in ("det", "det:poss")), "")
         if not determiner and phrase.root.i > 0 and self.doc[phrase.root.i - 1].pos_ == "DET":
             determiner = normalise(self.doc[phrase.root.i - 1].text)  # "le reporter" parsed apart
+        issuer = self.document_issuer(phrase, head, determiner, at)
+        if issuer is not None:
+            return issuer
         if head in self.lex.person_roles and determiner in REFERRING_DETERMINERS:
             gender = FEMININE_DETERMINERS.get(determiner, "")
             person_name = self.role_holder(head, at, gender)
             if person_name:
-                return person_name, True
+                return canonical_person(person_name), True
         name = self.proper_name(phrase.root)
         if name is not None:
             return self.complete(name), True
         return self._group_name(phrase), False
+
+    def document_issuer(self, phrase: Span, head: str, determiner: str, at: int) -> tuple[str, bool] | None:
+        """A bare definite document ("le communiqué", "le texte") is the one the last speaker issued ("X a
+        affirmé dans un communiqué ... Selon le communiqué, « ... »"): that speaker, when recent."""
+        if head not in self.lex.document_nouns or determiner not in REFERRING_DETERMINERS or len(phrase) > 2:
+            return None
+        if self.last_speaker is None:
+            return None
+        start, name, is_person = self.last_speaker
+        return (name, is_person) if 0 < at - start <= PRONOUN_WINDOW else None
 
     def _group_name(self, phrase: Span) -> str:
         """A group's canonical actor name when the actor layer is confident, else the phrase as written."""

@@ -285,3 +285,11 @@ def landmark_town(match: LandmarkMatch, lexicon: LandmarkLexicon, countries: Cou
     if len(readings) != 1:
         return None, f"landmark {entry.name!r}: {len(readings)} readings fit the article"
     return readings[0], f"landmark {entry.name!r} in {readings[0].town}"
+
+
+def landmark_named(name: str, lexicon: LandmarkLexicon) -> Landmark | None:
+    """The entry whose words are exactly those of `name` ("le Kremlin" -> Kremlin), for `veille geocode`."""
+    words = tuple(w for w, _ in split_words(name))
+    if words and words[0] in {"le", "la", "l", "les"}:
+        words = words[1:]
+    return next((e for e in lexicon.by_first_word.get(words[0], ()) if e.words == words), None) if words else None

@@ -21,7 +21,16 @@ from rapidfuzz import fuzz
 from veille.geo.build import ensure_gazetteer
 from veille.geo.index import NameIndex
 from veille.geo.normalize import name_key, sound_key, without_particles
-from veille.geo.store import ADMIN1, COUNTRY, KIND_ALTERNATE, KIND_CURATED, KIND_MAIN, KIND_STRIPPED, connect
+from veille.geo.store import (
+    ADMIN1,
+    COUNTRY,
+    KIND_ALTERNATE,
+    KIND_CURATED,
+    KIND_MAIN,
+    KIND_STRIPPED,
+    connect,
+    gazetteer_path,
+)
 
 # Score of a reading (log10 units: +1 is worth a tenfold population). Calibrated on hand-made cases
 # (Homs, Tripoli, Paris, Tillabéri) so that context or a curated French name outweighs a 1000x population gap.
@@ -321,8 +330,8 @@ _RESOLVERS: dict[Path, Resolver] = {}
 
 
 def get_resolver(path: Path | None = None) -> Resolver:
-    """The process's resolver for the gazetteer file (built first if missing or stale)."""
-    path = ensure_gazetteer(path)
+    """The process's resolver for the gazetteer file (built first if missing or stale; checked once)."""
+    path = Path(path) if path is not None else gazetteer_path()
     if path not in _RESOLVERS:
-        _RESOLVERS[path] = Resolver(path)
+        _RESOLVERS[path] = Resolver(ensure_gazetteer(path))
     return _RESOLVERS[path]

@@ -30,7 +30,7 @@ from veille.extract.events.arguments import (
     to_location,
     toll_from,
 )
-from veille.extract.events.classify import refine, type_by_victims
+from veille.extract.events.classify import agent_phrases, refine, type_by_victims
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, merge_toll, repeat_bonus
@@ -39,6 +39,7 @@ from veille.extract.events.scope import (
     generic_reason,
     has_political_actor,
     is_anaphoric,
+    is_statement_topic,
     negated_by_sans,
     scope_reason,
     threat_governor,
@@ -158,8 +159,12 @@ def build_drafts(
     evidence = view.text[span[0]:span[1]]
     sources = sources_for(mentions.attributions, *span)
     casualties = casualties_in(mentions, *span)
-    places = choose_places(mentions, token, span)
+    places = choose_places(mentions, token, span, actor_spans(cands))
     # Only violence has a toll: an arrest or an abduction reported next to a death did not cause it.
+    if len(places) > 1:  # the total is the figure outside every town's own item ("60 soldats : 14 à Sanam, ...")
+        items = [list_item(view.text, span, place) for place in places]
+        outside = [c for c in casualties if not any(start <= c.start < end for start, end in items)]
+        casualties = outside or casualties
     toll = toll_from(casualties, token.idx, sources) if rep.plover == "ASSAULT" else Toll(sources=sources)
     is_total = len(places) > 1 or view.has(lexicon.cues["aggregate_cues"], sent.start, sent.end)
     if is_total and (toll.fatalities or toll.injured):
@@ -188,8 +193,9 @@ def build_drafts(
                 specific=is_specific(rep),
                 sentence_start=sent.start_char,
                 # "ouvrir le feu", "prendre le contrôle": the article belongs to an idiom, not to an anaphor
-                anaphoric=rep.acled is not None and all(is_anaphoric(c.token) and not c.trigger.with_cues
-                                                        for c in cands),
+                anaphoric=rep.acled is not None and all(
+                    (is_anaphoric(c.token) and not c.trigger.with_cues) or is_statement_topic(c.token, view, lexicon)
+                    for c in cands),
             )
         )
     if len(drafts) > 1:
@@ -205,6 +211,18 @@ def date_in(mentions: Mentions, item: tuple[int, int]) -> EventDate | None:
         if item[0] <= mention.start and mention.end <= item[1] and mention.value <= mentions.published.isoformat():
             return EventDate(value=mention.value, precision=mention.precision, text=mention.text, mention=mention)
     return None
+
+
+def actor_spans(cands: list[Candidate]) -> list[tuple[int, int]]:
+    """Character spans of the head words of the triggers' agent phrases: a capital named as actor ("menée
+    par Ankara", "Paris condamne") is not where the event happened ("un jet de pierre en Cisjordanie" is)."""
+    spans = []
+    for cand in cands:
+        for phrase in agent_phrases(cand.token):
+            inside = {t.i for t in phrase}
+            for root in (t for t in phrase if t.head.i not in inside or t.head is t):  # the phrase's head word
+                spans.append((root.idx, root.idx + len(root.text)))
+    return spans
 
 
 def carry_tolls(drafts: list[Draft], mentions: Mentions, aggregates: list[AggregateClaim]) -> None:

@@ -53,10 +53,14 @@ def place_token(mentions: Mentions, place: PlaceMention) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def choose_places(mentions: Mentions, trigger: Token, segment: tuple[int, int]) -> list[PlaceMention]:
+def choose_places(
+    mentions: Mentions, trigger: Token, segment: tuple[int, int], actors: list[tuple[int, int]] = ()
+) -> list[PlaceMention]:
     """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions),
-    plus the places coordinated with it ("à Tartous, Homs et Hassaké": one event per town)."""
-    candidates = [trust_country(p, mentions) for p in places_in(mentions, *segment)]
+    plus the places coordinated with it ("à Tartous, Homs et Hassaké": one event per town); a place that
+    is the actor ("Paris condamne", "menée par Ankara", spans in `actors`) is not one."""
+    candidates = [trust_country(p, mentions) for p in places_in(mentions, *segment)
+                  if not any(p.start <= start and end <= p.end for start, end in actors)]
     if not candidates:
         return []
 

@@ -120,10 +120,14 @@ def patient_phrases(token: Token) -> list[list[Token]]:
 CUT_DEPS = frozenset({"acl:relcl", "acl", "punct", "parataxis", "advcl", "dep", "cc", "conj", "case", "mark"})
 
 
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
 def noun_phrase(head: Token) -> list[Token]:
     """The head noun with its determiners, adjectives, names and complements, without clauses."""
-    if head.pos_ == "PRON" and head.dep_.startswith("nsubj") and head.head.dep_ == "acl:relcl":
-        head = head.head.head  # "... qui a attaqué": the antecedent
+    relative = "Rel" in head.morph.get("PronType") or head.lower_ in RELATIVE_PRONOUNS
+    if head.pos_ == "PRON" and relative and head.dep_.startswith("nsubj") and head.head.dep_ == "acl:relcl":
+        head = head.head.head  # "... qui a attaqué": the antecedent ("où ils ont tué": "ils" is no relative)
     tokens = [head]
     for child in head.children:
         if child.dep_ in CUT_DEPS:

@@ -104,9 +104,9 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bo
     for child in trigger.children:
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "obl:agent"]
-            if agents:
+            if agents:  # "perpétrés par X"; "confirmées par l'Observatoire" names a source, not an author
                 actor = actor_for_span(_span(noun_phrase(agents[0])), country, armed=armed)
-                if actor is not None:
+                if actor is not None and not (armed and actor.type in NOT_ARMED_INITIATORS):
                     return actor
     tokens = [trigger]
     for child in trigger.children:

@@ -42,6 +42,7 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
         lambda: general_clause_reason(token, view, lexicon),
         lambda: descriptive_reason(cand),
         lambda: instrument_reason(token, view, lexicon),
+        lambda: person_reason(token, view, lexicon),
     )
     for check in checks:
         reason = check()
@@ -76,7 +77,17 @@ def has_armed_agent(token: Token, view: DocView, lexicon: Lexicon) -> bool:
             return True
         if any(t.ent_type_ == "ORG" for t in phrase):
             return True
+        if len(phrase) == 1 and phrase[0].lower_ in ("ils", "elles"):  # "où ils ont tué": who, said just before
+            sent = view.sentence(token)
+            previous = view.sentence(doc_token(token, sent.start - 1)) if sent.start > 0 else sent
+            start, end = previous.start, token.i
+            if view.has(armed, start, end) or view.has(lexicon.cues["ctx:conflict"], start, end):
+                return True
     return False
+
+
+def doc_token(token: Token, i: int) -> Token:
+    return token.doc[i]
 
 
 def has_political_actor(token: Token, view: DocView, lexicon: Lexicon) -> bool:
@@ -314,3 +325,34 @@ def negated_by_sans(token: Token, view: DocView, lexicon: Lexicon) -> bool:
     """'sans céder', 'sans affrontement': an absence, not a stated refusal."""
     cues = lexicon.cues["negation_prepositions"]
     return any(c.dep_ in ("mark", "case") and view.token_has(cues, c.i) for c in token.children)
+
+
+AGENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obl:agent"})
+
+
+def person_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
+    """A noun of people ("manifestants", "assaillants") announces an event only as the agent of a verb;
+    "côté manifestants" or "les combats contre les assaillants" name a group (the other trigger counts)."""
+    if token.pos_ != "NOUN" or not view.token_has(lexicon.cues["person_triggers"], token.i):
+        return None
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ in AGENT_DEPS and head.head.pos_ in ("VERB", "AUX"):
+        return None
+    return "a group, not an action"
+
+
+def is_statement_topic(token: Token, view: DocView, lexicon: Lexicon) -> bool:
+    """A violence noun governed, within two steps, by a statement about it ("Paris condamne l'offensive",
+    "exige l'arrêt des frappes"): it refers to an event reported elsewhere."""
+    if token.pos_ != "NOUN":
+        return False
+    current = token
+    for _ in range(GOVERNOR_DEPTH):
+        if current.head is current:
+            return False
+        current = current.head
+        if view.token_has(lexicon.cues["statement_governors"], current.i):
+            return True
+    return False
