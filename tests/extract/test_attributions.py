@@ -90,3 +90,13 @@ def test_a_malformed_anaphora_table_is_a_clear_error():
         _group_anaphora({"group_anaphora": {"ong": "organisation"}})
     with pytest.raises(ResourceError, match="group_anaphora"):
         _group_anaphora({})
+
+
+def test_a_toll_is_attributed_to_whoever_counted_it(nlp):
+    found = find_attributions(nlp("Trente policiers ont été blessés, selon un bilan provisoire de la préfecture du Rhône."))
+    assert [a.source for a in found] == ["la préfecture du Rhône"]
+
+
+def test_a_named_group_keeps_its_determiner_when_an_anaphor_names_it(nlp):
+    doc = nlp("Lundi, le Hezbollah a tiré des roquettes. Deux civils sont morts, selon le mouvement chiite.")
+    assert [a.source for a in find_attributions(doc)][-1] == "le Hezbollah"

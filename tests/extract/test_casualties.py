@@ -73,3 +73,9 @@ def test_malformed_lexicon_is_a_clear_error(monkeypatch):
             casualties.casualty_lexicon()
     finally:
         casualties.casualty_lexicon.cache_clear()
+
+
+def test_a_number_before_the_verb_group_counts_the_victims(nlp):
+    # The parser may take "blessés" for the subject; the number right before the verb counts them.
+    found = find_casualties(nlp("Parmi les blessés, trois sont morts à l'hôpital de Mopti."))
+    assert [(c.kind, c.value) for c in found if c.kind == "killed"] == [("killed", 3)]

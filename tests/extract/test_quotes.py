@@ -105,3 +105,31 @@ def test_quote_spans_index_the_text(nlp):
     text = "« Nous faisons notre possible, assure Jean Roux, mais la situation reste difficile. »"
     for quote in find_quotes(nlp(text), []):
         assert text[quote.span[0]:quote.span[1]] == quote.quote
+
+
+def test_an_incise_in_the_next_paragraph_does_not_name_a_quote_speaker(nlp):
+    from veille.extract.quotes import find_quotes
+
+    text = ("Mme Garnier a annoncé que le tarif baisserait « d'un peu plus de 3 % » au 1er juin\n\n"
+            "« Nous ne lâcherons rien », a lancé Paul Vidal sur une radio.")
+    speakers = [q.speaker for q in find_quotes(nlp(text), [])]
+    assert "Paul Vidal" in speakers
+    assert speakers[0] != "Paul Vidal"
+
+
+def test_a_clause_after_a_conjunction_is_no_incise(nlp):
+    from veille.extract.quotes import find_quotes
+
+    text = ("Le Maroc a condamné « une agression inacceptable », quand le Portugal dénonçait "
+            "« une faute grave ».")
+    speakers = [q.speaker for q in find_quotes(nlp(text), [])]
+    assert speakers[-1:] == ["Government of Portugal"]
+    assert "Government of Portugal" not in speakers[:1]
+
+
+def test_a_bare_document_speaks_for_its_issuer(nlp):
+    from veille.extract.quotes import find_quotes
+
+    text = ("La directrice de l'agence, Hélène Marchal, a affirmé dans un communiqué que « la situation est "
+            "grave ». Selon le communiqué, les attaques sont « de plus en plus atroces ».")
+    assert [q.speaker for q in find_quotes(nlp(text), [])] == ["Hélène Marchal", "Hélène Marchal"]

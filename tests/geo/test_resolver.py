@@ -60,3 +60,13 @@ def test_near_miss_of_a_village_is_refused_even_in_its_country(resolver):
     for name in ("Tarnac", "Xyzzac"):
         res = resolver.resolve(name, context=ResolveContext(countries=Counter({"FR": 3})))
         assert res is None or res.score >= 0.9 or res.population >= 5000
+
+
+def test_weak_foreign_match_does_not_beat_an_article_about_another_country(nlp, resolver):
+    from veille.extract.places import find_places
+
+    doc = nlp("Des rebelles ont enlevé quinze civils dans la localité de Mambasa, en Ituri, en RDC. "
+              "Des hommes armés ont attaqué le village de Sévaré, dans le centre du Mali.")
+    placed = {p.text: p.country for p in find_places(doc, resolver)}
+    assert placed.get("Mambasa") in (None, "CD")
+    assert placed.get("Sévaré") in (None, "ML")

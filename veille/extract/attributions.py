@@ -49,6 +49,7 @@ class AttributionLexicon:
     name_carriers: frozenset[str]
     report_nouns: frozenset[str]
     relaying_participles: frozenset[str]
+    toll_nouns: frozenset[str]  # "selon un bilan du parquet": the source is the complement
     group_anaphora: dict[str, frozenset[str]]  # "ong" -> the actor types an "l'ONG" may refer back to
 
 
@@ -87,6 +88,7 @@ def attribution_lexicon() -> AttributionLexicon:
         name_carriers=frozenset(_strings(data, "name_carriers")),
         report_nouns=frozenset(_strings(data, "report_nouns")),
         relaying_participles=frozenset(_strings(data, "relaying_participles")),
+        toll_nouns=frozenset(_strings(data, "toll_nouns")),
         group_anaphora=_group_anaphora(data),
     )
 
@@ -351,6 +353,11 @@ def source_name(phrase: Span, lex: AttributionLexicon) -> str:
         agent = next((c for c in relayed.children if any(g.lower_ == "par" for g in c.children)), None)
         if agent is not None:  # "selon une information révélée par M6" -> "M6"
             return noun_phrase(agent).text
+    if normalise(head.text) in lex.toll_nouns:
+        author = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ in NOUNS
+                       and any(lower(g) in ("de", "du", "des", "d'") for g in c.children if g.dep_ == "case")), None)
+        if author is not None:  # "selon un bilan définitif du parquet de Niort" -> "parquet de Niort"
+            return noun_phrase(author).text
     if len(phrase) == 2 and phrase[0].lower_ in ("l'", "l’") and phrase[1].text.isupper():
         return phrase[1].text  # "l'OSDH" -> "OSDH": an acronym is written alone
     if normalise(head.text) in lex.name_carriers:
@@ -366,6 +373,9 @@ def make_attribution(head: Token, cue: str, lex: AttributionLexicon) -> Attribut
     phrase = noun_phrase(head)
     antecedent = group_antecedent(head, lex)
     if antecedent is not None and not _short_name(head):
+        doc = head.doc
+        if antecedent.start and doc[antecedent.start - 1].pos_ == "DET":  # "le Hamas", as written
+            antecedent = doc[antecedent.start - 1: antecedent.end]
         return _attribution(source_name(antecedent, lex), phrase, cue)
     return _attribution(source_name(phrase, lex), phrase, cue)
 

@@ -351,7 +351,7 @@ def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
         if participle.lower_ in lex.needs_subject or participle.pos_ == "NOUN":
             return None
         return make_casualty(kind, None, [participle], None, lex, count_one=_is_singular(participle))
-    found = read_number_of(victim, sentence_start(participle))
+    found = read_number_of(victim, sentence_start(participle)) or count_before_verb_group(participle, victim)
     if found is not None:
         number, first = found
         return make_casualty(kind, number, _span_tokens(participle.doc, first, victim, participle), victim, lex)
@@ -362,6 +362,18 @@ def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
     if listed > 1:  # "Cédric de Pierrepont et Alain Bertoncello ont été tués": a list of names
         return make_casualty(kind, Number(listed, listed, listed), tokens, victim, lex)
     return make_casualty(kind, None, tokens, victim, lex, count_one=_is_singular(victim))
+
+
+def count_before_verb_group(participle: Token, victim: Token) -> tuple[Number, int] | None:
+    """A number right before the verb group when the parser took an earlier noun for the subject ("Parmi les
+    victimes, deux sont mortes": "deux", not "victimes", counts the dead)."""
+    doc = participle.doc
+    i = participle.i - 1
+    while i > victim.i and doc[i].pos_ in ("AUX", "ADV"):
+        i -= 1
+    if i <= victim.i or not _is_count(doc[i]):
+        return None
+    return number_before(doc, i + 1, victim.i + 1)
 
 
 def named_victims(victim: Token) -> int:

@@ -329,7 +329,9 @@ def resolve_candidates(doc: Doc, candidates: list[Candidate], resolver: Resolver
     for cand in candidates:
         cand.resolution = _resolve_one(doc, cand, resolver, ResolveContext())
         # only names spaCy tagged as places speak for the article (an untagged "Sud" may be a Swiss village)
-        if cand.tagged and cand.resolution is not None and cand.resolution.score >= CONTEXT_MIN_SCORE:
+        # nor do names matched only by a near-miss or a foreign alternate name ("Mambasa" is also Mombasa)
+        if (cand.tagged and cand.resolution is not None and cand.resolution.score >= CONTEXT_MIN_SCORE
+                and not cand.resolution.weak_name):
             context.add(cand.resolution)
     context.dateline_country = _dateline_country(doc, candidates)
     if context.dateline_country:

@@ -114,6 +114,8 @@ def speaker_after(
         token = doc[k]
         if token.text in lex.marks or token.text in ("«", "»") or (token.is_punct and token.text != "-"):
             break
+        if token.pos_ in ("SCONJ", "CCONJ"):
+            break  # ", quand le Qatar dénonçait ...": a new clause, not an incise
         # In an incise right after a quote any verb reports speech ("relate", "se désole", "jure").
         incise_verb = opened and verbs_seen == 0 and k - i <= 2 and is_finite(token)
         if incise_verb and not is_reporting_verb(token) and has_subject_before(token, span.open_at):

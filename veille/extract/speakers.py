@@ -289,6 +289,9 @@ class Speakers:
             start -= 1
         while end < len(self.doc) and self._capitalised(self.doc[end]):
             end += 1
+        actor = self._actor(self.doc[start:end].text)
+        if actor is not None and (_is_state(actor) or actor.type in NAMED_GROUP_TYPES):
+            return None  # a country or a group in several words ("l'Arabie Saoudite"): the group path names it
         return self.doc[start:end].text
 
     @staticmethod

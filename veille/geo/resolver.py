@@ -52,6 +52,9 @@ FUZZY_MIN_POPULATION = 20000  # without the country in context, a fuzzy match mu
 # Even with its country known, a near-miss must not be a village: the gazetteer lacks most places under 500
 # people, so a small namesake one letter away is often another real place ("Tarnac" is not "Tornac").
 FUZZY_MIN_POPULATION_KNOWN_COUNTRY = 5000
+# A town abroad (its country not named in the article) named by an alternate name only: kept when it is a
+# metropolis, whose exonyms the news uses without naming the country ("Pékin"); set by hand, not tuned.
+FOREIGN_ALTERNATE_MIN_POPULATION = 2_000_000
 PRECISION = {COUNTRY: "country", ADMIN1: "admin1", "place": "exact"}
 MATCH = {KIND_CURATED: "curated French name", KIND_MAIN: "main name", KIND_ALTERNATE: "alternate name",
          KIND_STRIPPED: "name without its article"}
@@ -88,6 +91,7 @@ class Resolution:
     reason: str
     level: str
     population: int = 0
+    weak_name: bool = False  # matched only by a near-miss spelling or a foreign alternate name
 
     def fields(self) -> dict:
         """The output fields shared by `places`, `location` and `veille geocode`."""
@@ -191,6 +195,8 @@ class Resolver:
         if fuzzy:
             readings = [c for c in readings if c.population >= FUZZY_MIN_POPULATION or (
                 (country or c.country in context.countries) and c.population >= FUZZY_MIN_POPULATION_KNOWN_COUNTRY)]
+        if country is None and context.countries:
+            readings = [c for c in readings if not _unlikely_abroad(c, context)]
         if not readings:
             return None
         return decide(readings, context, prefer, given_country=country)
@@ -215,6 +221,17 @@ class Resolver:
                         if cand.level == COUNTRY and cand.kind == KIND_CURATED:
                             context.countries[cand.country] += 1
         return context
+
+
+def _unlikely_abroad(cand: Candidate, context: ResolveContext) -> bool:
+    """A reading in a country the article never names, reached only by a near-miss spelling or by one of the
+    many foreign-language alternate names, is more often a local place missing from the gazetteer
+    ("Sévaré" near Mopti is not Sèvres; "Mambasa" in Ituri is not Mombasa) than a trip abroad."""
+    if cand.country in context.countries or cand.level != "place":
+        return False
+    if cand.fuzzy:
+        return True
+    return cand.kind == KIND_ALTERNATE and (cand.population or 0) < FOREIGN_ALTERNATE_MIN_POPULATION
 
 
 def _allowed(candidate: Candidate, country: str | None) -> bool:
@@ -316,7 +333,7 @@ def _resolution(cand: Candidate, score: float, reason: str) -> Resolution:
         geonameid=cand.geonameid, gazetteer_name=cand.name, country=cand.country, admin1=cand.admin1,
         lat=cand.lat if keep_point else None, lon=cand.lon if keep_point else None,
         precision=PRECISION[cand.level], score=round(score, 3), reason=reason, level=cand.level,
-        population=cand.population,
+        population=cand.population, weak_name=cand.fuzzy or cand.kind == KIND_ALTERNATE,
     )
 
 
