@@ -93,7 +93,8 @@ def test_a_malformed_anaphora_table_is_a_clear_error():
 
 
 def test_a_toll_is_attributed_to_whoever_counted_it(nlp):
-    found = find_attributions(nlp("Trente policiers ont été blessés, selon un bilan provisoire de la préfecture du Rhône."))
+    text = "Trente policiers ont été blessés, selon un bilan provisoire de la préfecture du Rhône."
+    found = find_attributions(nlp(text))
     assert [a.source for a in found] == ["la préfecture du Rhône"]
 
 

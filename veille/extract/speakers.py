@@ -249,7 +249,8 @@ class Speakers:
         if holding is not None:
             return holding
         return next((e for e in inside if (e.root.dep_ == "appos" and e.root.head.i == head.i)
-                     or (e.start > head.i and self.doc[e.start - 1].text == ",")), None)
+                     or (e.start > head.i and self.doc[e.start - 1].text == ","
+                         and e.root.dep_ not in SUBJECT_DEPS)), None)  # "Pour X, Y incarne": Y is no apposition
 
     def name_after_role(self, head: Token) -> str | None:
         """A name the tagger missed after a role: "le ministre de l'Intérieur Bazoum Mohamed" -> "Bazoum
