@@ -101,3 +101,9 @@ def test_a_toll_is_attributed_to_whoever_counted_it(nlp):
 def test_a_named_group_keeps_its_determiner_when_an_anaphor_names_it(nlp):
     doc = nlp("Lundi, le Hezbollah a tiré des roquettes. Deux civils sont morts, selon le mouvement chiite.")
     assert [a.source for a in find_attributions(doc)][-1] == "le Hezbollah"
+
+
+def test_the_same_source_is_the_previous_one(nlp):
+    doc = nlp("Selon Paul Kabongo, député provincial, six civils ont été tués. "
+              "A en croire la même source, les assaillants ont fui vers la forêt.")
+    assert [a.source for a in find_attributions(doc)] == ["Paul Kabongo", "Paul Kabongo"]

@@ -185,3 +185,45 @@ def test_event_date_without_parse_is_the_nearest_in_the_sentence():
     doc[0].is_sent_start = True
     dates = find_dates(doc, TUESDAY)
     assert date_for_event(doc, trigger(doc, "perquisitionné"), dates, TUESDAY).text == "dimanche"
+
+
+TIMELINE_PUBLISHED = dt.date(2021, 10, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a full date sets the year of the day-month dates of the same passage
+        ("Le 4 février 2019, des rebelles ont attaqué un camp. Le 22 février, l'armée a repris la ville.",
+         "2019-02-22"),
+        # "le lendemain" keeps the passage going; the timeline may cross New Year
+        ("Le 30 décembre 2018, un convoi est tombé dans une embuscade. Le lendemain, la route a été fermée. "
+         "Le préfet a condamné l'attaque. Le 6 janvier, les soldats ont riposté.", "2019-01-06"),
+        # a weekday with the date keeps a matching year
+        ("Le 4 février 2019, des rebelles ont attaqué un camp. Mardi 12 février, l'armée a repris la ville.",
+         "2019-02-12"),
+    ],
+)
+def test_day_month_takes_the_year_of_a_timeline(nlp, text, value):
+    assert dates_of(nlp, text, TIMELINE_PUBLISHED)[-1][1] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date told from publication ends the timeline passage
+        "Le 4 février 2019, des rebelles ont attaqué un camp. Hier, la police a arrêté un suspect. "
+        "Le 22 février, l'armée a repris la ville.",
+        # a new paragraph ends it
+        "Le 4 février 2019, des rebelles ont attaqué un camp.\nLe 22 février, l'armée a repris la ville.",
+        # a year in passing (not a full date) does not date what follows
+        "Les deux pays se sont rapprochés en 2019. Le 22 février, l'armée a repris la ville.",
+        "Il est poursuivi depuis février 2019. Le 22 février, l'armée a repris la ville.",
+        # an old date (a birth) does not either
+        "Né le 4 février 1962 à Goma, il a été arrêté le 22 février.",
+        # nor a future event
+        "Le 4 février 2019, des rebelles ont attaqué un camp. Le procès s'ouvrira le 22 février.",
+    ],
+)
+def test_day_month_outside_a_timeline_counts_from_publication(nlp, text):
+    assert not dates_of(nlp, text, TIMELINE_PUBLISHED)[-1][1].startswith("2019")

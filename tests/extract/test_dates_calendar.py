@@ -100,3 +100,11 @@ def test_without_tense_the_past_is_preferred_for_distant_dates():
     assert cal.choose_day_year(dt.date(2016, 12, 20), 1, 5, None) == dt.date(2017, 1, 5)
     assert cal.choose_month_year(dt.date(2016, 2, 10), 12, None) == 2015
     assert cal.choose_month_year(dt.date(2016, 7, 24), 8, None) == 2016
+
+
+def test_day_year_near_prefers_the_timeline_going_forward():
+    latest = dt.date(2021, 10, 8)
+    assert cal.day_year_near(dt.date(2018, 12, 30), 1, 6, latest) == dt.date(2019, 1, 6)
+    assert cal.day_year_near(dt.date(2019, 2, 4), 1, 30, latest) == dt.date(2019, 1, 30)  # just before: back
+    assert cal.day_year_near(dt.date(2021, 9, 1), 12, 1, latest) == dt.date(2020, 12, 1)  # never after publication
+    assert cal.day_year_near(dt.date(2019, 2, 4), 2, 12, latest, weekday=3) is None  # no Thursday 12 Feb nearby

@@ -68,3 +68,14 @@ def test_a_role_referring_to_a_known_person_gives_the_normalised_name(nlp):
     text = ("Hosni Moubarak a reçu les délégués au Caire. Selon le président, le but est « d'élaborer "
             "une plate-forme commune ».")
     assert quote_speakers(nlp, text) == ["Hosni Mubarak"]
+
+
+def test_the_subject_after_a_pour_phrase_is_no_apposition(nlp):
+    text = "Pour Renault, Julie Morand incarne la « conductrice moderne et pressée »."
+    assert quote_speakers(nlp, text) == ["Renault"]
+
+
+def test_a_plural_pronoun_prefers_the_nearer_plural_subject_to_an_older_group_speaker(nlp):
+    text = ("« Rien n'est décidé », a déclaré une source proche du dossier. Les enseignants, qui refusent "
+            "ce qu'ils qualifient de « réforme brutale », ont défilé jeudi.")
+    assert quote_speakers(nlp, text)[-1] == "Les enseignants"

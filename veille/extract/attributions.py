@@ -49,6 +49,7 @@ class AttributionLexicon:
     name_carriers: frozenset[str]
     report_nouns: frozenset[str]
     relaying_participles: frozenset[str]
+    same_source: frozenset[str]  # "la même source": the previous attribution's source
     toll_nouns: frozenset[str]  # "selon un bilan du parquet": the source is the complement
     group_anaphora: dict[str, frozenset[str]]  # "ong" -> the actor types an "l'ONG" may refer back to
 
@@ -88,6 +89,7 @@ def attribution_lexicon() -> AttributionLexicon:
         name_carriers=frozenset(_strings(data, "name_carriers")),
         report_nouns=frozenset(_strings(data, "report_nouns")),
         relaying_participles=frozenset(_strings(data, "relaying_participles")),
+        same_source=frozenset(_strings(data, "same_source")),
         toll_nouns=frozenset(_strings(data, "toll_nouns")),
         group_anaphora=_group_anaphora(data),
     )
@@ -125,6 +127,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         )
         if attribution is not None and (attribution.start, attribution.end) not in seen:
             seen.add((attribution.start, attribution.end))
+            if found and normalise(attribution.source) in lex.same_source:
+                attribution = replace(attribution, source=found[-1].source)
             found.append(attribution)
     return narrow_scopes(found)
 

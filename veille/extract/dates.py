@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import partial
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.extract.mentions import EventDate
 from veille.extract.temporal.calendar import Tense, first_day, timex
 from veille.extract.temporal.lexicon import Lexicon, load_lexicon, normalise_form
-from veille.extract.temporal.resolve import Context, resolve
+from veille.extract.temporal.resolve import Context, Resolved, resolve
 from veille.extract.temporal.tense import clause_verb, span_tense
 from veille.model import DateMention
 
@@ -26,6 +27,12 @@ BARE_MONTH_GATES = ("lead", "boundary", "month_word", "year", "direction")
 # "la veille" / "le lendemain" count from a day mentioned at most this many characters before (about two
 # sentences); further away they count from publication ("83 décès depuis la veille" in a daily report).
 ANCHOR_REACH_CHARS = 300
+# A day-month date without a year takes the year of a full date ("Le 20 janvier 2018") in the same paragraph at
+# most this many sentences before (a timeline), if that year is at most this old (so a birth date, "né le 2 mai
+# 1962", does not date the arrest told next). Only full dates anchor: "en 2017" or "depuis février 2017" in
+# passing are background, and the story goes on at publication time.
+YEAR_ANCHOR_SENTENCES = 2
+YEAR_ANCHOR_MAX_AGE_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -88,21 +95,72 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     return span_tense(span) if span is not None else None
 
 
+class SentenceIndex:
+    """Which sentence a character offset falls in (sentence starts computed on first use; without sentence
+    boundaries the whole text is one sentence)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+
+    def __call__(self, char: int) -> int:
+        if self.starts is None:
+            has_sents = self.doc.has_annotation("SENT_START")
+            self.starts = [s.start_char for s in self.doc.sents] if has_sents else [0]
+        return bisect_right(self.starts, char)
+
+
+@dataclass
+class YearAnchor:
+    """The full date a timeline passage is told from, and where it was last confirmed."""
+
+    day: dt.date
+    sentence: int
+    end: int
+
+
+def next_year_anchor(match: Match, resolved: Resolved, current: YearAnchor | None, published: dt.date,
+                     sentence_of: SentenceIndex) -> YearAnchor | None:
+    """The anchor after this mention: set by a recent full date, refreshed by a date it placed or by "le
+    lendemain", ended by a date told from publication ("hier", "dimanche", "le 6 mai dernier")."""
+    groups = match.groups
+    day_with_year = resolved.precision == "day" and groups.get("year") and not groups.get("year_end")
+    recent = 0 <= published.year - resolved.start.year <= YEAR_ANCHOR_MAX_AGE_YEARS
+    if (day_with_year and recent) or resolved.year_from_anchor or (current and groups.get("anchored_day")):
+        return YearAnchor(resolved.start, sentence_of(match.start), match.end)
+    if resolved.precision != "day" and (groups.get("year") or match.pattern == "month"):
+        return current  # "en 2016", "en mars": background, the passage goes on
+    return None
+
+
+def anchor_reaches(anchor: YearAnchor, match: Match, text: str, sentence_of: SentenceIndex) -> bool:
+    """Whether a timeline anchor still dates this mention: same paragraph, few sentences later."""
+    if "\n" in text[anchor.end:match.start]:
+        return False
+    return sentence_of(match.start) - anchor.sentence <= YEAR_ANCHOR_SENTENCES
+
+
 def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
     """Detect the temporal expressions of `doc` and resolve them against `published` (TIMEX3 values)."""
     lex = load_lexicon()
     mentions: list[DateMention] = []
     text = doc.text  # built anew by spaCy at each access: read it once
     anchor, anchor_end = published, None
+    year_anchor: YearAnchor | None = None
+    sentence_of = SentenceIndex(doc)
     for match in find_matches(text, lex):
         if not is_plausible(match, doc, text, lex):
             continue
         if anchor_end is not None and match.start - anchor_end > ANCHOR_REACH_CHARS:
             anchor, anchor_end = published, None
-        context = Context(published=published, tense=partial(tense_at, doc, match.start, match.end), anchor=anchor)
+        if year_anchor is not None and not anchor_reaches(year_anchor, match, text, sentence_of):
+            year_anchor = None
+        context = Context(published=published, tense=partial(tense_at, doc, match.start, match.end), anchor=anchor,
+                          year_anchor=year_anchor.day if year_anchor else None)
         resolved = resolve(match.groups, lex, context)
         if resolved is None:
             continue
+        year_anchor = next_year_anchor(match, resolved, year_anchor, published, sentence_of)
         mentions.append(DateMention(
             text=text[match.start:match.end],
             start=match.start,

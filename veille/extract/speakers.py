@@ -183,7 +183,10 @@ class Speakers:
         word = normalise(word).lstrip("-").removeprefix("t-")
         if word in ("ils", "elles"):
             groups = [g for g in self.groups if 0 < before - g[0] <= PRONOUN_WINDOW]
-            return groups[-1][1] if groups else self.plural_subject(before)
+            subject = self.plural_subject(before)
+            if subject is None or (groups and groups[-1][0] > subject[0]):
+                return groups[-1][1] if groups else None
+            return subject[1]  # a plural subject named after the last group speaker is nearer
         wanted = "f" if word.startswith("elle") else "m" if word in ("il", "lui") else ""
         end = bisect_left(self._starts, before)
         candidates = [p for p in self.persons[:end] if before - p.start <= PRONOUN_WINDOW]
@@ -210,15 +213,16 @@ class Speakers:
                 return self.complete(person.name), person.name
         return None
 
-    def plural_subject(self, before: int) -> str | None:
-        """ "ont-ils souligné": the last plural noun subject ("une dizaine de délégués de FO ont appelé")."""
+    def plural_subject(self, before: int) -> tuple[int, str] | None:
+        """ "ont-ils souligné": the last plural noun subject ("une dizaine de délégués de FO ont appelé"), with
+        where it is named."""
         doc = self.doc
         last = bisect_left(self.starts, before) if self.starts else len(doc)
         for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
             counted = token.lower_ in number_lexicon().approximations  # "une dizaine de délégués"
             plural = token.pos_ in ("NOUN", "PROPN") and ("Plur" in token.morph.get("Number") or counted)
             if token.dep_ in SUBJECT_DEPS and plural and not self._quoted(token.idx):
-                return self._group_name(noun_phrase(token, with_apposition=False))
+                return token.idx, self._group_name(noun_phrase(token, with_apposition=False))
         # The parser missed the subject: the noun just before a verb in the third person plural ("ont appelé").
         for token in reversed(doc[max(1, last - PLURAL_WINDOW):last]):
             if token.pos_ in ("AUX", "VERB") and "Plur" in token.morph.get("Number") and not self._quoted(token.idx):
@@ -226,7 +230,7 @@ class Speakers:
                 if noun.pos_ == "ADJ" and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
                     noun = noun.head
                 if noun.pos_ in ("NOUN", "PROPN"):
-                    return self._group_name(noun_phrase(noun, with_apposition=False))
+                    return noun.idx, self._group_name(noun_phrase(noun, with_apposition=False))
         return None
 
     def role_holder(self, role: str, at: int, gender: str) -> str | None:
@@ -249,8 +253,7 @@ class Speakers:
         if holding is not None:
             return holding
         return next((e for e in inside if (e.root.dep_ == "appos" and e.root.head.i == head.i)
-                     or (e.start > head.i and self.doc[e.start - 1].text == ","
-                         and e.root.dep_ not in SUBJECT_DEPS)), None)  # "Pour X, Y incarne": Y is no apposition
+                     or (e.start > head.i and self.doc[e.start - 1].text == "," and not _opens_clause(e))), None)
 
     def name_after_role(self, head: Token) -> str | None:
         """A name the tagger missed after a role: "le ministre de l'Intérieur Bazoum Mohamed" -> "Bazoum
@@ -313,7 +316,7 @@ class Speakers:
             return None
         person = next((e for e in self._person_ents if e.start == end + 1), None)
         if person is not None:
-            return person
+            return None if _opens_clause(person) else person
         name_end = end + 1
         while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].text[:1].isupper():
             name_end += 1
@@ -411,6 +414,14 @@ class Speakers:
 
         resolve = getattr(actors, "resolve_actor_text", None)
         return resolve(text) if resolve else None
+
+
+def _opens_clause(person: Span) -> bool:
+    """A name after a comma that is the subject of a verb after it ("Pour X, Y incarne ...") starts a new
+    clause: it is no apposition ("a lancé la cheffe des députés, Y, sur LCI" keeps Y)."""
+    doc = person.doc
+    closed = person.end < len(doc) and doc[person.end].text in (",", ")", "(")  # ", Y, sur LCI": apposition
+    return not closed and person.root.dep_ in SUBJECT_DEPS and person.root.head.i > person.root.i
 
 
 def canonical_person(name: str) -> str:

@@ -30,7 +30,7 @@ from veille.extract.events.arguments import (
     to_location,
     toll_from,
 )
-from veille.extract.events.classify import agent_phrases, refine, type_by_victims
+from veille.extract.events.classify import agent_phrases, patient_phrases, refine, type_by_victims
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, merge_toll, repeat_bonus
@@ -39,6 +39,7 @@ from veille.extract.events.scope import (
     generic_reason,
     has_political_actor,
     is_anaphoric,
+    is_demonstrative,
     is_statement_topic,
     negated_by_sans,
     scope_reason,
@@ -165,7 +166,7 @@ def build_drafts(
         items = [list_item(view.text, span, place) for place in places]
         outside = [c for c in casualties if not any(start <= c.start < end for start, end in items)]
         casualties = outside or casualties
-    toll = toll_from(casualties, token.idx, sources) if rep.plover == "ASSAULT" else Toll(sources=sources)
+    toll = toll_from(casualties, token.idx, sources) if has_toll(rep.acled, rep.plover) else Toll(sources=sources)
     is_total = len(places) > 1 or view.has(lexicon.cues["aggregate_cues"], sent.start, sent.end)
     if is_total and (toll.fatalities or toll.injured):
         if all(a.span != span for a in aggregates):
@@ -182,7 +183,7 @@ def build_drafts(
         if len(places) > 1 and place is not None:  # "14 morts à Sanam le 24 décembre, 89 le 8 janvier à ..."
             item = list_item(view.text, span, place)
             own_date = date_in(mentions, item) or date
-            if rep.plover == "ASSAULT":
+            if has_toll(rep.acled, rep.plover):
                 own_toll = toll_from(casualties_in(mentions, *item), place.start, sources) if any(
                     c.value is not None for c in casualties_in(mentions, *item)) else own_toll
         drafts.append(
@@ -196,6 +197,7 @@ def build_drafts(
                 anaphoric=rep.acled is not None and all(
                     (is_anaphoric(c.token) and not c.trigger.with_cues) or is_statement_topic(c.token, view, lexicon)
                     for c in cands),
+                demonstrative=rep.acled is not None and all(is_demonstrative(c.token) for c in cands),
             )
         )
     if len(drafts) > 1:
@@ -203,6 +205,19 @@ def build_drafts(
         for draft in drafts:
             draft.siblings = ids - {id(draft)}
     return drafts
+
+
+# Crowd violence has victims too ("des heurts entre manifestants et policiers ont fait deux morts").
+TOLL_TYPES = frozenset({"Riots"})
+TOLL_SUBTYPES = frozenset({"Excessive force against protesters"})
+
+
+def has_toll(acled: tuple[str, str] | None, plover: str) -> bool:
+    """Whether casualty figures belong to an event of this type: violence, riots, force against protesters;
+    an arrest or an abduction reported next to a death did not cause it."""
+    if plover == "ASSAULT":
+        return True
+    return acled is not None and (acled[0] in TOLL_TYPES or acled[1] in TOLL_SUBTYPES)
 
 
 def date_in(mentions: Mentions, item: tuple[int, int]) -> EventDate | None:
@@ -214,11 +229,14 @@ def date_in(mentions: Mentions, item: tuple[int, int]) -> EventDate | None:
 
 
 def actor_spans(cands: list[Candidate]) -> list[tuple[int, int]]:
-    """Character spans of the head words of the triggers' agent phrases: a capital named as actor ("menée
-    par Ankara", "Paris condamne") is not where the event happened ("un jet de pierre en Cisjordanie" is)."""
+    """Character spans of the head words of the triggers' agent phrases (and a political interaction's target):
+    a capital named as actor ("menée par Ankara", "Paris condamne", "accuse Kiev") is not where the event
+    happened ("un jet de pierre en Cisjordanie" is)."""
     spans = []
     for cand in cands:
-        for phrase in agent_phrases(cand.token):
+        # a political interaction's target is an actor too ("accuse Kiev de ..."); violence's is its scene
+        phrases = agent_phrases(cand.token) + (patient_phrases(cand.token) if cand.acled is None else [])
+        for phrase in phrases:
             inside = {t.i for t in phrase}
             for root in (t for t in phrase if t.head.i not in inside or t.head is t):  # the phrase's head word
                 spans.append((root.idx, root.idx + len(root.text)))
@@ -228,7 +246,7 @@ def actor_spans(cands: list[Candidate]) -> list[tuple[int, int]]:
 def carry_tolls(drafts: list[Draft], mentions: Mentions, aggregates: list[AggregateClaim]) -> None:
     """A toll told in a sentence with no event of its own ("Le bilan s'élève à 21 morts", "Trois soldats ont
     péri") belongs to the violent event reported just before it, unless that sentence was split by town."""
-    violent = [d for d in drafts if d.plover == "ASSAULT" and not d.siblings]
+    violent = [d for d in drafts if has_toll(d.acled, d.plover) and not d.siblings]
     covered = [d.evidence_span for d in drafts] + [a.span for a in aggregates if a.span]
     spans = [d.evidence_span for d in violent]
     for casualty in orphan_casualties(mentions, covered):

@@ -106,11 +106,22 @@ def event_country(mentions: Mentions) -> str | None:
     """The article's country for its events: the country most of its places resolve to, unless the text
     names regions of one other country only and none of that one: then homonym towns misled the count
     ("Irumu" resolved in Japan in a report on Ituri). Country names are not enough: foreign states are
-    often named as actors ("Israël" in a report on Hébron)."""
+    often named as actors ("Israël" in a report on Hébron). An article naming no country nor region is placed
+    by the home of the armed groups it names, when they agree."""
+    named = article_countries(mentions)
+    if not named:  # no country nor region named: the home of the named armed groups ("l'AFC/M23": CD)
+        homes = {e.actor.country for e in mentions.entities if e.label != "AGENT" and e.actor is not None
+                 and e.actor.type in DOMESTIC_ARMED_TYPES and e.actor.country}
+        if len(homes) == 1 and mentions.country not in homes:
+            return next(iter(homes))
     regions = {p.country for p in mentions.places if p.country and p.precision == "admin1"}
-    if len(regions) != 1 or mentions.country in regions or mentions.country in article_countries(mentions):
+    if len(regions) != 1 or mentions.country in regions or mentions.country in named:
         return mentions.country
     return next(iter(regions))
+
+
+# Armed groups that fight in their own country: their home says where an article without country names is.
+DOMESTIC_ARMED_TYPES = frozenset({"rebel", "political_militia", "identity_militia"})
 
 
 def article_countries(mentions: Mentions) -> frozenset[str]:

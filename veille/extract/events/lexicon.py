@@ -150,6 +150,7 @@ class ScopeFile(BaseModel):
     generic_marks: list[str] = Field(min_length=1)
     person_triggers: list[str] = Field(min_length=1)
     statement_governors: list[str] = Field(min_length=1)
+    claim_governors: list[str] = Field(min_length=1)
 
     @field_validator("context")
     @classmethod
@@ -243,7 +244,7 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
             "modal_governors", "denial_governors", "blocking_before_noun", "blocking_after_noun",
             "hypothetical_marks", "generic_cues", "aggregate_cues", "instrument_words", "instrument_heads",
             "possession_verbs", "threat_governors", "generic_marks",
-            "person_triggers", "statement_governors",
+            "person_triggers", "statement_governors", "claim_governors",
         )
     }
     for name, words in scope.out_of_scope.items():

@@ -34,6 +34,7 @@ class Draft:
     sentence_start: int = 0
     siblings: set[int] = field(default_factory=set)  # ids of drafts split from the same sentence
     anaphoric: bool = False  # "l'attaque", "cette offensive": refers back to an event already reported
+    demonstrative: bool = False  # "ce raid", "cette attaque": always refers back, whatever word it uses
 
     @property
     def type_key(self) -> str:
@@ -46,7 +47,10 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     pending: list[Draft] = []  # anaphors met before any event of their kind: the lead announcing the body's
     for draft in drafts:
         target = next((k for k in kept if compatible(k, draft)), None)
-        if target is not None:
+        if target is not None and draft.demonstrative:  # "Ce raid survient au lendemain de l'annonce par
+            merge_toll(target.toll, draft.toll)  # Kaboul": the place and date are the report's, not the event's
+            target.repeats += 1
+        elif target is not None:
             absorb(target, draft)
         elif not draft.anaphoric:
             kept.append(draft)
@@ -56,10 +60,12 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 pending.remove(anaphor)
         else:
             antecedent = next((k for k in reversed(kept) if _same_kind(k, draft)), None)
+            if antecedent is None and draft.demonstrative:  # "un assaut contre la prison ... Ce raid survient"
+                antecedent = next((k for k in reversed(kept) if k.plover == draft.plover), None)
             if antecedent is not None:  # its place and date may be those of the report, not of the event
                 merge_toll(antecedent.toll, draft.toll)
                 antecedent.repeats += 1
-            elif _anchored(draft):
+            elif _anchored(draft) and not draft.demonstrative:
                 kept.append(draft)
             else:
                 pending.append(draft)

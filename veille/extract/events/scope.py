@@ -199,6 +199,9 @@ def governor_reason(token: Token, view: DocView, lexicon: Lexicon, plover: str) 
             return None
         if view.token_has(cues["denial_governors"], governor.i):
             return f"denied ({governor.lemma_})"
+        clause_verb = next((t for t in (token, current) if t.pos_ in ("VERB", "AUX")), current)
+        if view.token_has(cues["claim_governors"], governor.i) and is_claimed_behaviour(clause_verb):
+            return f"claimed ({governor.lemma_})"
         if view.token_has(cues["blocking_governors"], governor.i) or (
             governor.pos_ == "NOUN" and view.token_has(cues["blocking_before_noun"], governor.i)
         ):  # "menace d'attaquer", "avec l'objectif de lancer une attaque"
@@ -207,6 +210,14 @@ def governor_reason(token: Token, view: DocView, lexicon: Lexicon, plover: str) 
             return f"hypothetical ({governor.lemma_})"
         current = governor
     return None
+
+
+def is_claimed_behaviour(complement: Token) -> bool:
+    """The complement of an accusation is a claimed behaviour when it is a simple infinitive ("accuse Kiev de
+    bloquer"); a perfect infinitive ("d'avoir bombardé") reports a past act, a noun ("d'une attaque") an event."""
+    if complement.pos_ not in ("VERB", "AUX") or "Inf" not in complement.morph.get("VerbForm"):
+        return False
+    return not any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") for c in complement.children)
 
 
 def _future_or_conditional(verb: Token) -> bool:
@@ -235,6 +246,12 @@ def descriptive_reason(cand: Candidate) -> str | None:
         return None
     morph = token.morph
     return "descriptive participle" if "Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense") else None
+
+
+def is_demonstrative(token: Token) -> bool:
+    """A noun trigger with a demonstrative determiner ("ce raid", "ces attentats") points back to an event
+    the text has told, even under another word."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
 
 
 def is_anaphoric(token: Token) -> bool:

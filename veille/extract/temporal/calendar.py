@@ -16,6 +16,8 @@ TENSE_YEAR_WINDOW_DAYS = 270
 # Without a tense, news dates lie in the past far more often than in the future: a date after publication
 # counts this many times its distance when choosing the year ("le 18 mars" written in October is last March).
 FUTURE_DISTANCE_WEIGHT = 2
+# In a timeline, a day-month date after the last full date is this many times likelier than one before it.
+TIMELINE_BACKWARD_WEIGHT = 2
 MIN_DATE, MAX_DATE = dt.date(1000, 1, 1), dt.date(9998, 12, 31)
 TIMEX_VALUE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?|-W\d{2})?$")
 
@@ -96,6 +98,24 @@ def choose_day_year(published: dt.date, month: int, day: int, tense: Tense, dire
         if after and (direction > 0 or (min(after) - published).days <= TENSE_YEAR_WINDOW_DAYS):
             return min(after)
     return closest
+
+
+def day_year_near(reference: dt.date, month: int, day: int, latest: dt.date,
+                  weekday: int | None = None) -> dt.date | None:
+    """The year of a day-month date in a passage dated by an earlier full date ("Le 20 janvier 2018, ...
+    Le 18 mars, ..."): the candidate closest to `reference`, a timeline going forward more often than back
+    (see TIMELINE_BACKWARD_WEIGHT), never after `latest` (publication); None when no candidate fits.
+    """
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    candidates = [d for y in years if (d := safe_date(y, month, day)) is not None and d <= latest]
+    if weekday is not None:
+        candidates = [d for d in candidates if d.weekday() == weekday]
+    return min(candidates, key=lambda d: timeline_distance((d - reference).days), default=None)
+
+
+def timeline_distance(days: int) -> int:
+    """How far a candidate is from the timeline's last date, going back counting more."""
+    return days if days >= 0 else -days * TIMELINE_BACKWARD_WEIGHT
 
 
 def weighted_distance(days: int) -> tuple[int, bool]:

@@ -25,6 +25,7 @@ class Resolved:
     start: dt.date
     precision: Precision
     end: dt.date | None = None
+    year_from_anchor: bool = False  # the year was taken from a full date just before (Context.year_anchor)
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Context:
     published: dt.date
     tense: Callable[[], Tense]  # computed only when a resolver needs it (it reads the parse)
     anchor: dt.date  # the last day-precision date mentioned before, else the publication date
+    year_anchor: dt.date | None = None  # a full date (with its year) just before, in the same passage
 
 
 def day_number(text: str) -> int:
@@ -122,6 +124,16 @@ def resolve_period(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
     return Resolved(day, precision) if day else None
 
 
+def year_from_anchor(g: Groups, lex: Lexicon, ctx: Context, month: int, day: int,
+                     weekday: int | None = None) -> dt.date | None:
+    """A day-month date placed by the full date stated just before it (a timeline told in the past), or
+    None: no anchor, a "dernier/prochain" (they count from publication), or a future tense."""
+    anchor = ctx.year_anchor
+    if anchor is None or g.get("direction") or ctx.tense() == "future":
+        return None
+    return cal.day_year_near(anchor, month, day, ctx.published, weekday)
+
+
 def resolve_calendar_day(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
     """"mardi 6 septembre (2016)", "le 6 mai dernier", "12/10/2016", "du 2 au 5 mai": explicit days."""
     if g.get("day_end"):
@@ -130,11 +142,14 @@ def resolve_calendar_day(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | No
     day = day_number(g["day"])
     if g.get("year"):
         found = cal.safe_date(year_number(g["year"], ctx.published), month, day)
-    else:
-        weekday = lex.value("weekdays", g["weekday"]) if g.get("weekday") else None
-        direction = direction_of(g, lex)
-        tense = None if direction else ctx.tense()
-        found = cal.choose_day_year(ctx.published, month, day, tense, direction, weekday)
+        return Resolved(found, "day") if found else None
+    weekday = lex.value("weekdays", g["weekday"]) if g.get("weekday") else None
+    anchored = year_from_anchor(g, lex, ctx, month, day, weekday)
+    if anchored is not None:
+        return Resolved(anchored, "day", year_from_anchor=True)
+    direction = direction_of(g, lex)
+    tense = None if direction else ctx.tense()
+    found = cal.choose_day_year(ctx.published, month, day, tense, direction, weekday)
     return Resolved(found, "day") if found else None
 
 
@@ -142,10 +157,12 @@ def resolve_day_range(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
     """"du 2 au 5 mai", "les 2 et 3 novembre": the end is resolved, the start takes its missing parts from it."""
     end_month = lex.value("months", g["month_end"])
     end_day = day_number(g["day_end"])
+    anchored = None
     if g.get("year_end"):
         end = cal.safe_date(year_number(g["year_end"], ctx.published), end_month, end_day)
     else:
-        end = cal.choose_day_year(ctx.published, end_month, end_day, ctx.tense())
+        anchored = year_from_anchor(g, lex, ctx, end_month, end_day)
+        end = anchored or cal.choose_day_year(ctx.published, end_month, end_day, ctx.tense())
     if end is None:
         return None
     start_month = lex.value("months", g["month"]) if g.get("month") else end_month
@@ -155,7 +172,7 @@ def resolve_day_range(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
         start = cal.safe_date(start_year - 1, start_month, start.day)
     if start is None or start > end:
         return None
-    return Resolved(start, "day", end)
+    return Resolved(start, "day", end, year_from_anchor=anchored is not None)
 
 
 def resolve_weekday_range(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:

@@ -1,0 +1,106 @@
+"""Event rules of round 3: claims inside accusations, crowd clashes, arrests at protests, military euphemisms,
+the country of an article that names none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from veille.extract.actors import find_entities
+from veille.extract.attributions import find_attributions
+from veille.extract.casualties import find_casualties
+from veille.extract.dates import find_dates
+from veille.extract.events import extract_events
+from veille.extract.events.arguments import event_country
+from veille.extract.mentions import Mentions
+from veille.model import EntityMention, PlaceMention
+
+PUBLISHED = dt.date(2022, 6, 15)
+
+
+def events_of(nlp, text: str, country: str = "ML"):
+    doc = nlp(text)
+    mentions = Mentions(
+        doc=doc, published=PUBLISHED, dates=find_dates(doc, PUBLISHED), entities=find_entities(doc, country),
+        casualties=find_casualties(doc), attributions=find_attributions(doc), country=country,
+    )
+    return extract_events(mentions, "t")[0]
+
+
+def kinds(nlp, text: str, country: str = "ML") -> list[str]:
+    return sorted(e.acled.sub_event_type if e.acled else e.plover for e in events_of(nlp, text, country))
+
+
+# ---- what an accusation says is a claim, not an event -------------------------------------------------
+def test_behaviour_claimed_by_an_accusation_is_not_an_event(nlp):
+    text = "Le gouvernement a accusé lundi l'opposition de bloquer les négociations avec les syndicats."
+    assert kinds(nlp, text, "FR") == ["ACCUSE"]
+
+
+def test_past_act_reported_in_an_accusation_is_kept(nlp):
+    text = "Lundi, le gouvernement malien a accusé les jihadistes d'avoir attaqué le camp militaire de Boni."
+    assert "ACCUSE" in kinds(nlp, text)
+    assert len(kinds(nlp, text)) == 2
+
+
+# ---- crowds -----------------------------------------------------------------------------------------
+def test_clash_between_protesters_and_police_is_one_violent_demonstration(nlp):
+    text = "Samedi, des heurts ont éclaté devant la mairie entre des manifestants et les forces de l'ordre."
+    assert kinds(nlp, text, "FR") == ["Violent demonstration"]
+
+
+def test_crowd_clash_keeps_its_toll(nlp):
+    text = "Jeudi, des affrontements entre des manifestants et des policiers ont fait trois morts à Dakar."
+    (event,) = events_of(nlp, text, "SN")
+    assert event.fatalities == 3
+
+
+def test_firing_on_protesters_is_excessive_force(nlp):
+    text = "Vendredi, des soldats ont tiré sur des manifestants devant le palais présidentiel."
+    assert kinds(nlp, text, "GN") == ["Excessive force against protesters"]
+
+
+def test_arrests_at_a_protest_are_in_scope(nlp):
+    text = "Mardi soir, trente personnes ont été interpellées pendant le rassemblement devant l'Assemblée."
+    assert "Arrests" in kinds(nlp, text, "FR")
+
+
+def test_arrests_without_political_context_stay_out(nlp):
+    text = "Mardi soir, trois personnes ont été interpellées après le vol d'une voiture."
+    assert kinds(nlp, text, "FR") == []
+
+
+# ---- military euphemisms ------------------------------------------------------------------------------
+def test_neutralised_assailants_are_a_clash_by_the_army(nlp):
+    text = "Lundi, l'armée a affirmé avoir neutralisé une vingtaine d'assaillants lors d'une opération."
+    (event,) = events_of(nlp, text)
+    assert event.acled is not None and event.acled.sub_event_type == "Armed clash"
+    assert event.actor1 is not None and event.actor1.type == "state"
+
+
+# ---- the country of an article that names none --------------------------------------------------------
+def _place(name: str, country: str, precision: str | None) -> PlaceMention:
+    return PlaceMention(text=name, start=0, end=len(name), country=country, precision=precision)
+
+
+def _named_group(name: str, country: str) -> EntityMention:
+    return EntityMention(text=name, start=0, end=len(name), label="ORG",
+                         actor={"name": name, "type": "rebel", "country": country})
+
+
+def test_article_without_country_names_is_placed_by_its_armed_groups(nlp):
+    mentions = Mentions(doc=nlp("x"), published=PUBLISHED, country="TZ",
+                        places=[_place("Kibo", "TZ", "exact")], entities=[_named_group("Front X", "CD")])
+    assert event_country(mentions) == "CD"
+
+
+def test_a_named_country_beats_the_armed_groups_home(nlp):
+    mentions = Mentions(doc=nlp("x"), published=PUBLISHED, country="RW",
+                        places=[_place("Rwanda", "RW", "country")], entities=[_named_group("Front X", "CD")])
+    assert event_country(mentions) == "RW"
+
+
+# ---- demonstratives refer back ---------------------------------------------------------------------------
+def test_demonstrative_under_another_word_refers_back(nlp):
+    text = ("Des jihadistes ont attaqué dimanche soir un camp militaire dans le centre du pays. "
+            "Ce raid survient lundi au lendemain de l'annonce par le gouvernement de la mort d'un chef jihadiste.")
+    assert len(events_of(nlp, text)) == 1
