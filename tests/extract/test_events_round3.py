@@ -104,3 +104,35 @@ def test_demonstrative_under_another_word_refers_back(nlp):
     text = ("Des jihadistes ont attaqué dimanche soir un camp militaire dans le centre du pays. "
             "Ce raid survient lundi au lendemain de l'annonce par le gouvernement de la mort d'un chef jihadiste.")
     assert len(events_of(nlp, text)) == 1
+
+
+# ---- equipment names, actors as places, claims of responsibility ----------------------------------------
+def test_trigger_naming_equipment_is_no_event(nlp):
+    text = "Lundi, les soldats ont découvert trois fusils d'assaut et des chars de combat dans un camp rebelle."
+    assert kinds(nlp, text) == []
+
+
+def test_group_that_claimed_the_attack_is_its_author(nlp):
+    text = ("Dimanche, des hommes armés ont attaqué une prison dans le centre du pays. "
+            "L'Etat islamique a revendiqué l'attaque dans un communiqué.")
+    (event,) = events_of(nlp, text, "AF")
+    assert event.actor1 is not None and "Islamic State" in event.actor1.name
+
+
+def test_claim_of_earlier_attacks_does_not_name_the_author(nlp):
+    text = ("Dimanche, des hommes armés ont attaqué une prison dans le centre du pays. "
+            "Trois attaques, revendiquées par l'Etat islamique, avaient déjà frappé la région en 2019.")
+    events = [e for e in events_of(nlp, text, "AF") if e.date == "2022-06-12"]
+    assert events and events[0].actor1 is not None and events[0].actor1.name.startswith("Unidentified")
+
+
+def test_subject_of_the_governing_verb_takes_control(nlp):
+    text = "Lundi, les rebelles du M23 ont tenté de prendre le contrôle de la localité."
+    (event,) = events_of(nlp, text, "CD")
+    assert event.actor1 is not None and "M23" in event.actor1.name
+
+
+def test_possessive_meeting_noun_is_its_governing_subjects(nlp):
+    text = "Le ministre russe s'est déclaré lundi très satisfait de ses discussions avec le président serbe."
+    events = [e for e in events_of(nlp, text, "RS") if e.plover == "CONSULT"]
+    assert len(events) == 1 and events[0].actor1 is not None and "Russia" in events[0].actor1.name

@@ -1,7 +1,9 @@
 """French temporal expressions, resolved against the publication date (TIMEX3 values), and event dates.
 
 Detection is a set of patterns compiled from resources/fr/temporal.yaml, run over the text; overlapping
-matches keep the longest. Resolution reads the clause's tense from the parse (veille.extract.temporal).
+matches keep the longest. Resolution reads the clause's tense from the parse (veille.extract.temporal) and
+what the text said before: the day "la veille"/"le lendemain" count from, the full date a timeline passage is
+told from ("Le 20 janvier 2018, ... Le 18 mars, ..." -> 2018).
 """
 
 from __future__ import annotations

@@ -34,8 +34,9 @@ from veille.extract.events.classify import agent_phrases, patient_phrases, refin
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, merge_toll, repeat_bonus
-from veille.extract.events.participants import default_actor1, event_actors
+from veille.extract.events.participants import claimant_of, default_actor1, event_actors
 from veille.extract.events.scope import (
+    continues_event,
     generic_reason,
     has_political_actor,
     is_anaphoric,
@@ -77,8 +78,9 @@ def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], li
             drafts.extend(build_drafts(cands, mentions, view, lexicon, aggregates))
     carry_tolls(drafts, mentions, aggregates)
     merged = merge_drafts(drafts)
+    claimant = claimant_of(mentions, lambda t: bool(lexicon.triggers_for(view.keys(t.i), view.stem[t.i])))
     for draft in merged:
-        draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions)
+        draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions, claimant)
     events = [to_event(draft, f"{article_id}-e{n}") for n, draft in enumerate(merged, start=1)]
     return [e for e in events if e.confidence >= MIN_CONFIDENCE], aggregates
 
@@ -160,7 +162,7 @@ def build_drafts(
     evidence = view.text[span[0]:span[1]]
     sources = sources_for(mentions.attributions, *span)
     casualties = casualties_in(mentions, *span)
-    places = choose_places(mentions, token, span, actor_spans(cands))
+    places = choose_places(mentions, token, span, actor_spans(cands) + passive_agents(sent))
     # Only violence has a toll: an arrest or an abduction reported next to a death did not cause it.
     if len(places) > 1:  # the total is the figure outside every town's own item ("60 soldats : 14 à Sanam, ...")
         items = [list_item(view.text, span, place) for place in places]
@@ -196,7 +198,7 @@ def build_drafts(
                 # "ouvrir le feu", "prendre le contrôle": the article belongs to an idiom, not to an anaphor
                 anaphoric=rep.acled is not None and all(
                     (is_anaphoric(c.token) and not c.trigger.with_cues) or is_statement_topic(c.token, view, lexicon)
-                    for c in cands),
+                    or continues_event(c.token, view, lexicon) for c in cands),
                 demonstrative=rep.acled is not None and all(is_demonstrative(c.token) for c in cands),
             )
         )
@@ -240,6 +242,18 @@ def actor_spans(cands: list[Candidate]) -> list[tuple[int, int]]:
             inside = {t.i for t in phrase}
             for root in (t for t in phrase if t.head.i not in inside or t.head is t):  # the phrase's head word
                 spans.append((root.idx, root.idx + len(root.text)))
+    return spans
+
+
+def passive_agents(sent) -> list[tuple[int, int]]:
+    """Character spans of the named agents of the sentence's participles ("la troisième opération menée par
+    Ankara"): whoever carries out an action is its actor, whichever trigger the event comes from. A common
+    noun after "par" is often a path ("évacués par le point de passage de Rafah"): kept as a place."""
+    spans = []
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.head.pos_ == "VERB" and "Part" in tok.head.morph.get("VerbForm") and any(
+                c.dep_ == "case" and c.lower_ == "par" for c in tok.children):
+            spans.append((tok.idx, tok.idx + len(tok.text)))
     return spans
 
 

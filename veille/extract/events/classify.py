@@ -95,7 +95,10 @@ def agent_phrases(token: Token) -> list[list[Token]]:
     else:
         phrases = [noun_phrase(c) for c in token.children if _case(c) == "par"]
         if not phrases and token.dep_ == "obj":
-            phrases = [noun_phrase(c) for c in token.head.children if c.dep_ == "nsubj"]
+            verb = token.head  # a light verb, or its governor: "ont tenté de prendre le contrôle de X"
+            phrases = [noun_phrase(c) for c in verb.children if c.dep_ == "nsubj"]
+            if not phrases and verb.dep_ in ("xcomp", "conj"):  # "... ont réussi à assiéger X et y ont pris"
+                phrases = [noun_phrase(c) for c in verb.head.children if c.dep_ == "nsubj"]
     return phrases
 
 
@@ -117,7 +120,7 @@ def patient_phrases(token: Token) -> list[list[Token]]:
 
 
 # Children whose subtrees are cut from an actor's noun phrase (relative clauses, incidental clauses).
-CUT_DEPS = frozenset({"acl:relcl", "acl", "punct", "parataxis", "advcl", "dep", "cc", "conj", "case", "mark"})
+CUT_DEPS = frozenset({"acl:relcl", "acl", "punct", "parataxis", "advcl", "dep", "cc", "conj", "case", "mark", "appos"})
 
 
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles"})

@@ -151,6 +151,8 @@ class ScopeFile(BaseModel):
     person_triggers: list[str] = Field(min_length=1)
     statement_governors: list[str] = Field(min_length=1)
     claim_governors: list[str] = Field(min_length=1)
+    equipment_heads: list[str] = Field(min_length=1)
+    continuation_verbs: list[str] = Field(min_length=1)
 
     @field_validator("context")
     @classmethod
@@ -244,7 +246,7 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
             "modal_governors", "denial_governors", "blocking_before_noun", "blocking_after_noun",
             "hypothetical_marks", "generic_cues", "aggregate_cues", "instrument_words", "instrument_heads",
             "possession_verbs", "threat_governors", "generic_marks",
-            "person_triggers", "statement_governors", "claim_governors",
+            "person_triggers", "statement_governors", "claim_governors", "equipment_heads", "continuation_verbs",
         )
     }
     for name, words in scope.out_of_scope.items():

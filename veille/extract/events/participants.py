@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from veille.extract.actors import actor_for_span, armed_forces_of, role_actor
 from veille.extract.events.classify import agent_phrases, noun_phrase, patient_phrases
+from veille.extract.events.scope import is_anaphoric
 from veille.extract.mentions import Mentions
 from veille.model import Actor
 
@@ -55,6 +56,8 @@ def event_actors(
     if actor1 is None and trigger.pos_ in ("NOUN", "PROPN"):
         remote = acled is not None and acled[0] == "Explosions/Remote violence"
         actor1 = _author_of_noun(trigger, country, armed, remote)
+    if actor1 is None and _has_possessive(trigger):  # "X s'est déclaré satisfait de ses discussions avec Y"
+        actor1 = _first_actor(_governing_subjects(trigger), country, armed, mentions)
     actor2 = _first_actor(patient_phrases(trigger), country, False, mentions)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
@@ -95,6 +98,25 @@ def antecedent_actor(pronoun: Token, mentions: Mentions) -> Actor | None:
     return None
 
 
+def _has_possessive(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children)
+
+
+def _governing_subjects(token: Token) -> list[list[Token]]:
+    """The subject phrases of the nearest verb above a noun (through at most three words): a possessive
+    ("ses discussions", "leur offensive") refers to that subject."""
+    current = token
+    for _ in range(3):
+        if current.head is current:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX", "ADJ"):
+            subjects = [noun_phrase(c) for c in current.children if c.dep_ == "nsubj"]
+            if subjects or current.pos_ != "ADJ":
+                return subjects
+    return []
+
+
 def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bool) -> Actor | None:
     """The author a noun trigger names: a participle's agent ("des massacres perpétrés par X"), or the noun
     phrase with its `de` complements ("l'offensive de l'armée"), not its targets ("l'attaque contre le camp").
@@ -124,15 +146,21 @@ def _span(tokens: list[Token]) -> Span:
     return Span(tokens[0].doc, tokens[0].i, tokens[-1].i + 1)
 
 
-def default_actor1(acled: tuple[str, str] | None, actor1: Actor | None, mentions: Mentions) -> Actor | None:
+def default_actor1(
+    acled: tuple[str, str] | None, actor1: Actor | None, mentions: Mentions, claimant: Actor | None = None
+) -> Actor | None:
     """actor1 where the text leaves it implicit or names only the crowd's nationality, by ACLED convention.
-    An air strike with no named author is the article's most mentioned armed state (only states fly)."""
+    An air strike with no named author is the article's most mentioned armed state (only states fly); other
+    violence with no named author is the group that claimed it (`claimant`), else the unidentified armed group."""
     country = mentions.country
     if acled is None:
         return actor1
     crowd = CROWD_ROLES.get(acled[0])
     if crowd is not None and (actor1 is None or actor1.type != crowd[1]):
         return role_actor(crowd[0], country, actor1.text if actor1 is not None else None)
+    unidentified = actor1 is None or actor1.name.startswith(UNIDENTIFIED)
+    if claimant is not None and acled[0] in ARMED_TYPES and unidentified:  # "des hommes armés ... l'EI a revendiqué"
+        return claimant.model_copy(update={"text": actor1.text if actor1 is not None else None})
     if actor1 is not None:
         return actor1
     if acled[1] in AIR_TYPES:
@@ -141,6 +169,32 @@ def default_actor1(acled: tuple[str, str] | None, actor1: Actor | None, mentions
             return forces
     role = DEFAULT_ROLES.get(acled[1]) or DEFAULT_ROLES.get(acled[0])
     return role_actor(role, country) if role else None
+
+
+UNIDENTIFIED = "Unidentified Armed Group"
+# Verbs by which a group takes responsibility for violence ("l'EI a revendiqué l'attaque").
+CLAIM_VERBS = frozenset({"revendiquer"})
+
+
+def claimant_of(mentions: Mentions, is_violence) -> Actor | None:
+    """The one group the article says claimed its violence: the subject of "revendiquer" (or its "par X" in
+    the passive) when what is claimed is violence (`is_violence(token)`: "l'attaque", "l'attentat", "l'a
+    revendiqué"); None when nobody, or several groups, claimed anything ("revendiquer des droits" is no claim)."""
+    found: dict[str, Actor] = {}
+    for token in mentions.doc:
+        if token.lemma_ not in CLAIM_VERBS or token.pos_ != "VERB":
+            continue
+        claimed = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+        if token.dep_ == "acl":  # "trois attaques, revendiquées par le groupe EI"
+            claimed.append(token.head)
+        # the event just reported ("l'attaque", "cet attentat", "l'a revendiqué"), not a set of earlier ones
+        if not any((is_violence(c) and is_anaphoric(c)) or (c.pos_ == "PRON" and c.dep_ == "obj") for c in claimed):
+            continue
+        agents = [c for c in token.children if c.dep_ == "nsubj" or c.dep_ == "obl:agent"]
+        actor = _first_actor([noun_phrase(a) for a in agents], mentions.country, True, mentions)
+        if actor is not None and actor.type not in ("civilians", "unknown", "person", "political_militia"):
+            found[actor.name] = actor
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def dominant_forces(mentions: Mentions) -> Actor | None:

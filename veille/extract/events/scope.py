@@ -43,6 +43,7 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
         lambda: descriptive_reason(cand),
         lambda: instrument_reason(token, view, lexicon),
         lambda: person_reason(token, view, lexicon),
+        lambda: equipment_reason(token, view, lexicon),
     )
     for check in checks:
         reason = check()
@@ -248,6 +249,12 @@ def descriptive_reason(cand: Candidate) -> str | None:
     return "descriptive participle" if "Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense") else None
 
 
+def continues_event(token: Token, view: DocView, lexicon: Lexicon) -> bool:
+    """A trigger that is the subject of a verb of continuation ("les combats se poursuivaient lundi")
+    refers to an event already told."""
+    return token.dep_.startswith("nsubj") and view.token_has(lexicon.cues["continuation_verbs"], token.head.i)
+
+
 def is_demonstrative(token: Token) -> bool:
     """A noun trigger with a demonstrative determiner ("ce raid", "ces attentats") points back to an event
     the text has told, even under another word."""
@@ -289,6 +296,17 @@ def noun_context_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | 
     if after is not None:
         return f"planned (... {view.lower[after]})"
     return None
+
+
+def equipment_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
+    """A noun trigger naming what equipment or a unit is for ("fusils d'assaut", "char de combat", "unité
+    d'attaque") qualifies that noun: it reports no event."""
+    if token.pos_ != "NOUN" or token.dep_ != "nmod":
+        return None
+    if not view.token_has(lexicon.cues["equipment_heads"], token.head.i):
+        return None
+    of = any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’") for c in token.children)
+    return "equipment name" if of else None
 
 
 def instrument_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:

@@ -16,6 +16,9 @@ Groups = dict[str, str]
 SHORT_YEAR_FUTURE_SLACK = 10
 # Counts beyond this in "il y a N jours" are not dates worth resolving (and would overflow the calendar).
 MAX_COUNT = 5000
+# A timeline's year does not override a day-month date that, read from publication, falls this close to it: news
+# is about recent days ("mis en examen le 21 mars 2018. De retour chez les juges le 4 juin, ..." in June 2019).
+RECENT_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,13 @@ def resolve_period(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
 def year_from_anchor(g: Groups, lex: Lexicon, ctx: Context, month: int, day: int,
                      weekday: int | None = None) -> dt.date | None:
     """A day-month date placed by the full date stated just before it (a timeline told in the past), or
-    None: no anchor, a "dernier/prochain" (they count from publication), or a future tense."""
+    None: no anchor, a "dernier/prochain" (they count from publication), a future tense, or a date that read
+    from publication is recent (see RECENT_DAYS)."""
     anchor = ctx.year_anchor
     if anchor is None or g.get("direction") or ctx.tense() == "future":
+        return None
+    from_publication = cal.choose_day_year(ctx.published, month, day, None, 0, weekday)
+    if from_publication is not None and abs((ctx.published - from_publication).days) <= RECENT_DAYS:
         return None
     return cal.day_year_near(anchor, month, day, ctx.published, weekday)
 
