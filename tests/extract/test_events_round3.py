@@ -136,3 +136,47 @@ def test_possessive_meeting_noun_is_its_governing_subjects(nlp):
     text = "Le ministre russe s'est déclaré lundi très satisfait de ses discussions avec le président serbe."
     events = [e for e in events_of(nlp, text, "RS") if e.plover == "CONSULT"]
     assert len(events) == 1 and events[0].actor1 is not None and "Russia" in events[0].actor1.name
+
+
+def test_coordinated_verb_shares_its_subject(nlp):
+    text = "Lundi, les rebelles du M23 ont encerclé la ville et ont pris le contrôle de la localité."
+    events = [e for e in events_of(nlp, text, "CD") if e.acled is not None]
+    assert len(events) == 1 and events[0].actor1 is not None and "M23" in events[0].actor1.name
+
+
+def test_continuing_fights_are_the_event_already_told(nlp):
+    text = ("Dimanche, des jihadistes ont attaqué la prison de la ville. "
+            "Les combats entre les soldats et les assaillants se poursuivaient lundi matin.")
+    assert len(events_of(nlp, text)) == 1
+
+
+def test_involvement_in_attacks_is_a_persons_past(nlp):
+    text = "Lundi, le chef jihadiste tué était impliqué dans plusieurs attaques contre les soldats."
+    assert kinds(nlp, text) == []
+
+
+def test_arrests_take_their_political_context_from_the_sentence_before(nlp):
+    text = ("Des milliers de manifestants ont défilé jeudi à Paris contre la réforme. "
+            "Le ministère de l'Intérieur a indiqué que 42 personnes avaient été interpellées.")
+    assert "Arrests" in kinds(nlp, text, "FR")
+
+
+# ---- visits ---------------------------------------------------------------------------------------------
+def test_state_visit_is_a_consultation(nlp):
+    text = "Le président français a effectué lundi une visite officielle au Sénégal."
+    assert kinds(nlp, text, "SN") == ["CONSULT"]
+
+
+def test_visit_of_a_site_is_no_interaction(nlp):
+    text = "Le ministre de la Santé a effectué lundi une visite du chantier de l'hôpital."
+    assert kinds(nlp, text, "FR") == []
+
+
+def test_crowd_named_for_its_opinion_is_no_protest(nlp):
+    text = "Lundi, la tenue du festival était jugée indécente par les manifestants."
+    assert kinds(nlp, text, "FR") == []
+
+
+def test_crowd_acting_is_a_protest(nlp):
+    text = "Lundi, la ministre a été interrompue à plusieurs reprises par des manifestants."
+    assert kinds(nlp, text, "FR") == ["Peaceful protest"]

@@ -153,6 +153,7 @@ class ScopeFile(BaseModel):
     claim_governors: list[str] = Field(min_length=1)
     equipment_heads: list[str] = Field(min_length=1)
     continuation_verbs: list[str] = Field(min_length=1)
+    opinion_verbs: list[str] = Field(min_length=1)
 
     @field_validator("context")
     @classmethod
@@ -247,6 +248,7 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
             "hypothetical_marks", "generic_cues", "aggregate_cues", "instrument_words", "instrument_heads",
             "possession_verbs", "threat_governors", "generic_marks",
             "person_triggers", "statement_governors", "claim_governors", "equipment_heads", "continuation_verbs",
+            "opinion_verbs",
         )
     }
     for name, words in scope.out_of_scope.items():

@@ -61,7 +61,10 @@ def gate_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confli
             if not view.has(lexicon.cues["ctx:conflict"], sent.start, sent.end) and article_conflict < 3:
                 return "no conflict context"
         elif gate == "political":
-            if not view.has(lexicon.cues["ctx:political"], sent.start, sent.end):
+            # the sentence, or the one before it: "Des milliers ont manifesté ... Le ministère a indiqué que 42
+            # personnes avaient été interpellées"
+            start = view.sentence(view.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+            if not view.has(lexicon.cues["ctx:political"], start, sent.end):
                 return "no political context"
         elif gate == "political_actor" and not has_political_actor(cand.token, view, lexicon):
             return "no political actor"
@@ -374,6 +377,8 @@ def person_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     if head.dep_ in AGENT_DEPS and head.head.pos_ in ("VERB", "AUX"):
+        if view.token_has(lexicon.cues["opinion_verbs"], head.head.i):
+            return "a group's opinion, not an action"
         return None
     return "a group, not an action"
 
