@@ -5,17 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from veille.ingest.records import Failure, SourcedArticle, parse_published
+from veille.ingest.records import Failure, SourcedArticle, parse_published, unreadable_bytes
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def decode_html(raw: bytes, source: str, declared: str | None = None) -> str | Failure:
     """UTF-8 first, then the charset the server or the page declares; anything else is a failure."""
-    if not raw.strip():
-        return Failure(source=source, reason="empty file")
-    if b"\x00" in raw[:8192]:
-        return Failure(source=source, reason="binary file (contains NUL bytes)")
+    if (failure := unreadable_bytes(raw, source)) is not None:
+        return failure
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -19,7 +19,7 @@ from pathlib import Path
 from veille.ingest.fetch import Fetcher, FetchError, FetchOptions, is_url, too_large
 from veille.ingest.html import article_from_html
 from veille.ingest.language import foreign_language
-from veille.ingest.records import MAX_TEXT_CHARS, Failure, SourcedArticle, article_from_mapping
+from veille.ingest.records import MAX_TEXT_CHARS, Failure, SourcedArticle, article_from_mapping, unreadable_bytes
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -223,10 +223,8 @@ def iter_csv_rows(handle: io.TextIOBase, source: str) -> Iterator[Item]:
 
 
 def decode_text(raw: bytes, source: str) -> str | Failure:
-    if not raw.strip():
-        return Failure(source=source, reason="empty file")
-    if b"\x00" in raw[:8192]:
-        return Failure(source=source, reason="binary file (contains NUL bytes)")
+    if (failure := unreadable_bytes(raw, source)) is not None:
+        return failure
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

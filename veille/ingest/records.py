@@ -80,3 +80,12 @@ def article_from_mapping(data: Mapping[str, Any], source: str, line: int, defaul
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
         return Failure(source=source, line=line, id=article_id, reason=f"invalid '{field}': {first['msg']}")
+
+
+def unreadable_bytes(raw: bytes, source: str) -> Failure | None:
+    """An empty or binary input is a failure whatever its format; None when the bytes may be text."""
+    if not raw.strip():
+        return Failure(source=source, reason="empty file")
+    if b"\x00" in raw[:8192]:
+        return Failure(source=source, reason="binary file (contains NUL bytes)")
+    return None
