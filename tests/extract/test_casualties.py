@@ -79,3 +79,9 @@ def test_a_number_before_the_verb_group_counts_the_victims(nlp):
     # The parser may take "blessés" for the subject; the number right before the verb counts them.
     found = find_casualties(nlp("Parmi les blessés, trois sont morts à l'hôpital de Mopti."))
     assert [(c.kind, c.value) for c in found if c.kind == "killed"] == [("killed", 3)]
+
+
+def test_coordinated_gerund_takes_the_object_the_parser_hung_on_the_first_verb(nlp):
+    text = "Des hommes armés ont attaqué le village, tuant douze civils et en blessant au moins huit autres."
+    found = {(c.kind, c.value, c.approx) for c in find_casualties(nlp(text))}
+    assert found == {("killed", 12, False), ("injured", 8, True)}

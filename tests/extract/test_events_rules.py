@@ -341,3 +341,14 @@ def test_a_source_confirming_strikes_is_not_their_author(nlp):
 def test_a_pronoun_killer_is_armed_when_armed_men_were_just_named(nlp):
     text = "Des hommes armés sont arrivés lundi à moto dans le village de Tiloa, où ils ont tué cinq civils."
     assert kinds(nlp, text) == ["Attack"]
+
+
+def test_claims_of_one_source_merge_when_their_figures_agree():
+    from veille.extract.events.merge import add_claim
+    from veille.model import Claim
+
+    claims = add_claim([Claim(source="l'armée", fatalities=12)], Claim(source="l'armée", fatalities=12, injured=8))
+    assert claims == [Claim(source="l'armée", fatalities=12, injured=8)]
+    claims = add_claim(claims, Claim(source="l'armée", fatalities=15))
+    assert [c.fatalities for c in claims] == [12, 15]
+    assert len(add_claim(claims, Claim(source="OSDH", fatalities=12))) == 3

@@ -21,6 +21,10 @@ from veille.extract.mentions import Casualty
 from veille.extract.numbers import Number, normalise, number_before, number_lexicon
 from veille.resources import load_yaml
 
+# How far after a casualty verb with no object of its own its stray object may stand ("en blessant au moins
+# huit autres": five tokens); set by reading French coordinated gerunds, not tuned.
+STRAY_OBJECT_WINDOW = 6
+
 CASUALTIES_FILE = "fr/casualties.yaml"
 KINDS = ("killed", "injured")
 # How far (tokens) a death noun may be from its victims: "la mort, hier, de 43 personnes".
@@ -396,6 +400,7 @@ def _is_singular(token: Token) -> bool:
 def read_active_verb(verb: Token, lex: CasualtyLexicon) -> Reading | None:
     """ "tuant ses trois occupants", "l'attaque a blessé cinq personnes"."""
     victim = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ")), None)
+    victim = victim or stray_object_after(verb)
     if victim is None:
         return None
     kind = lex.active[verb.lower_]
@@ -405,6 +410,18 @@ def read_active_verb(verb: Token, lex: CasualtyLexicon) -> Reading | None:
         return make_casualty(kind, number, _span_tokens(verb.doc, first, victim, verb), victim, lex)
     return make_casualty(kind, None, _span_tokens(verb.doc, verb.i, victim), victim, lex,
                          count_one=_is_singular(victim))
+
+
+def stray_object_after(verb: Token) -> Token | None:
+    """The object the parser hung on an earlier verb: in "tuant douze civils et en blessant au moins huit
+    autres", "autres" is parsed as a second object of "tuant"; it belongs to the coordinated "blessant"."""
+    doc = verb.doc
+    for token in doc[verb.i + 1:min(len(doc), verb.i + STRAY_OBJECT_WINDOW + 1)]:
+        if token.is_punct:
+            return None
+        if token.dep_ == "obj" and token.head.i < verb.i and token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+            return token
+    return None
 
 
 def read_death_expression(noun: Token, lex: CasualtyLexicon) -> Reading | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from veille.extract.events.arguments import PRECISION_RANK, Toll
 from veille.extract.mentions import EventDate
-from veille.model import Actor, Location
+from veille.model import Actor, Claim, Location
 
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 # Confidence gained per further mention of the same event (the headline and the body agree), capped.
@@ -211,7 +211,24 @@ def merge_toll(into: Toll, other: Toll) -> None:
     if _better_figure(other.injured, other.injured_approx, into.injured, into.injured_approx):
         into.injured, into.injured_approx = other.injured, other.injured_approx
     into.sources += [s for s in other.sources if s not in into.sources]
-    into.claims += [c for c in other.claims if c not in into.claims]
+    for claim in other.claims:
+        into.claims = add_claim(into.claims, claim)
+
+
+def add_claim(claims: list[Claim], claim: Claim) -> list[Claim]:
+    """One claim per source and figure set: the headline's "12 morts" and the lead's "12 morts et 8 blessés"
+    from the same source are one claim; a source that gives two different figures keeps both."""
+    for i, kept in enumerate(claims):
+        if kept.source != claim.source:
+            continue
+        pairs = ((kept.fatalities, claim.fatalities), (kept.injured, claim.injured))
+        if all(a is None or b is None or a == b for a, b in pairs):
+            claims[i] = kept.model_copy(update={
+                "fatalities": kept.fatalities if kept.fatalities is not None else claim.fatalities,
+                "injured": kept.injured if kept.injured is not None else claim.injured,
+            })
+            return claims
+    return [*claims, claim]
 
 
 def _better_figure(new: int | None, new_approx: bool, old: int | None, old_approx: bool) -> bool:
