@@ -124,22 +124,21 @@ class Speakers:
         name = self.strip_titles(ent)
         for token in reversed(doc[max(ent.sent.start, ent.start - CUE_WINDOW):ent.start]):
             word = normalise(token.text)
-            if word in self.lex.person_roles:
-                self.roles.setdefault(word, []).append((ent.start_char, name))
-            gender = self._gender_of_word(word)
-            if gender:
+            if gender := self._read_cue_word(word, ent, name):
                 return gender
             if (token.is_punct and token.text not in ("-", "'")) or self._ends_role(token, word):
                 break
         if ent.end + 2 < len(doc) and doc[ent.end].text == ",":
             for token in doc[ent.end + 1: min(len(doc), ent.end + 4)]:
-                word = normalise(token.text)
-                if word in self.lex.person_roles:
-                    self.roles.setdefault(word, []).append((ent.start_char, name))
-                gender = self._gender_of_word(word)
-                if gender:
+                if gender := self._read_cue_word(normalise(token.text), ent, name):
                     return gender
         return ""
+
+    def _read_cue_word(self, word: str, ent: Span, name: str) -> str:
+        """Remember a role word next to a name; return the gender the word gives, else ""."""
+        if word in self.lex.person_roles:
+            self.roles.setdefault(word, []).append((ent.start_char, name))
+        return self._gender_of_word(word)
 
     def _ends_role(self, token: Token, word: str) -> bool:
         """A common noun that is no role cuts a name from the words before it ("l'auteur du programme de X")."""

@@ -348,13 +348,18 @@ def general_clause_reason(token: Token, view: DocView, lexicon: Lexicon) -> str 
 
 def threat_governor(token: Token, view: DocView, lexicon: Lexicon) -> Token | None:
     """The verb of intent or threat that governs a violent trigger ("entend poursuivre les attentats"),
-    within two steps up the head chain, or None."""
+    within three steps up the head chain, or None."""
+    return head_with_cue(token, view, lexicon.cues["threat_governors"], GOVERNOR_DEPTH + 1)
+
+
+def head_with_cue(token: Token, view: DocView, cues, steps: int) -> Token | None:
+    """The first head up `token`'s chain, within `steps` steps, that is one of `cues`, or None."""
     current = token
-    for _ in range(GOVERNOR_DEPTH + 1):
+    for _ in range(steps):
         if current.head is current:
             return None
         current = current.head
-        if view.token_has(lexicon.cues["threat_governors"], current.i):
+        if view.token_has(cues, current.i):
             return current
     return None
 
@@ -386,13 +391,5 @@ def person_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
 def is_statement_topic(token: Token, view: DocView, lexicon: Lexicon) -> bool:
     """A violence noun governed, within two steps, by a statement about it ("Paris condamne l'offensive",
     "exige l'arrêt des frappes"): it refers to an event reported elsewhere."""
-    if token.pos_ != "NOUN":
-        return False
-    current = token
-    for _ in range(GOVERNOR_DEPTH):
-        if current.head is current:
-            return False
-        current = current.head
-        if view.token_has(lexicon.cues["statement_governors"], current.i):
-            return True
-    return False
+    return token.pos_ == "NOUN" and head_with_cue(
+        token, view, lexicon.cues["statement_governors"], GOVERNOR_DEPTH) is not None
