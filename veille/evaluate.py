@@ -164,6 +164,7 @@ class ArticleReport:
     hits: int = 0
     misses: list[dict] = field(default_factory=list)
     false_alarms: list[dict] = field(default_factory=list)
+    field_errors: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -209,7 +210,8 @@ class Scores:
             "empty_gold_articles": self.empty_gold_articles,
             "empty_gold_articles_with_predictions": self.empty_gold_articles_with_predictions,
             "articles": [
-                {"id": a.id, "hits": a.hits, "misses": a.misses, "false_alarms": a.false_alarms}
+                {"id": a.id, "hits": a.hits, "misses": a.misses, "false_alarms": a.false_alarms,
+                 "field_errors": a.field_errors}
                 for a in self.articles
             ],
         }
@@ -218,20 +220,39 @@ class Scores:
 FIELD_NAMES = ("sub_event_type", "place_25km", "date_exact", "fatalities", "injured", "actor1_type")
 
 
-def score_fields(scores: Scores, gold: dict, pred: dict) -> None:
-    fields = scores.fields
+def _field_values(gold: dict, pred: dict) -> dict[str, tuple[Any, Any, bool]]:
+    """Each scored field of a matched pair: (gold value, predicted value, right)."""
+    values: dict[str, tuple[Any, Any, bool]] = {}
     if gold.get("acled"):
-        fields["sub_event_type"].add(_sub_event_type(pred.get("acled")) == _sub_event_type(gold["acled"]))
+        gold_sub, pred_sub = _sub_event_type(gold["acled"]), _sub_event_type(pred.get("acled"))
+        values["sub_event_type"] = (gold_sub, pred_sub, gold_sub == pred_sub)
     gloc, ploc = _loc(gold), _loc(pred)
     if _has_point(gloc):
         ok = _has_point(ploc) and haversine_km(gloc["lat"], gloc["lon"], ploc["lat"], ploc["lon"]) <= PLACE_FIELD_KM
-        fields["place_25km"].add(ok)
-    fields["date_exact"].add(gold.get("date") == pred.get("date"))
+        pred_place = (ploc or {}).get("name") or (ploc or {}).get("gazetteer_name")
+        values["place_25km"] = (gloc.get("name"), pred_place, ok)
+    values["date_exact"] = (gold.get("date"), pred.get("date"), gold.get("date") == pred.get("date"))
     for name in ("fatalities", "injured"):
         if gold.get(name) is not None:
-            fields[name].add(pred.get(name) == gold[name])
+            values[name] = (gold[name], pred.get(name), pred.get(name) == gold[name])
     if gold.get("actor1") and gold["actor1"].get("type"):
-        fields["actor1_type"].add(((pred.get("actor1") or {}).get("type")) == gold["actor1"]["type"])
+        pred_actor = pred.get("actor1") or {}
+        values["actor1_type"] = (
+            f"{gold['actor1']['type']}: {gold['actor1'].get('name')}",
+            f"{pred_actor.get('type')}: {pred_actor.get('name')}",
+            pred_actor.get("type") == gold["actor1"]["type"],
+        )
+    return values
+
+
+def score_fields(scores: Scores, gold: dict, pred: dict) -> list[dict]:
+    """Count each field of a matched pair; return the wrong ones so a report can show them."""
+    errors = []
+    for name, (gold_value, pred_value, ok) in _field_values(gold, pred).items():
+        scores.fields[name].add(ok)
+        if not ok:
+            errors.append({"field": name, "gold": gold_value, "pred": pred_value, "evidence": pred.get("evidence")})
+    return errors
 
 
 def summarise_event(event: dict) -> dict:
@@ -265,7 +286,7 @@ def score(gold_articles: Iterable[dict], pred_articles: Iterable[dict]) -> Score
             if gold[gi].get("borderline"):
                 continue
             report.hits += 1
-            score_fields(scores, gold[gi], pred[pi])
+            report.field_errors.extend(score_fields(scores, gold[gi], pred[pi]))
         report.misses = [
             summarise_event(g) for gi, g in enumerate(gold) if gi not in matched_gold and not g.get("borderline")
         ]
@@ -301,7 +322,7 @@ def format_report(scores: Scores, show_articles: bool = True) -> str:
         lines.append("")
         lines.append(f"{'article':<44} {'hits':>4} {'miss':>4} {'f.a.':>4}")
         for report in scores.articles:
-            if not (report.hits or report.misses or report.false_alarms):
+            if not (report.misses or report.false_alarms or report.field_errors):
                 continue
             lines.append(f"{report.id:<44} {report.hits:>4} {len(report.misses):>4} {len(report.false_alarms):>4}")
             for kind, events in (("MISS", report.misses), ("FALSE", report.false_alarms)):
@@ -311,4 +332,7 @@ def format_report(scores: Scores, show_articles: bool = True) -> str:
                         f"{event['place']} [{event['country']}] | {event['actor1']} | killed={event['fatalities']}"
                     )
                     lines.append(f"          « {(event['evidence'] or '')[:160]} »")
+            for error in report.field_errors:
+                lines.append(f"    FIELD {error['field']}: gold {error['gold']} | predicted {error['pred']}")
+                lines.append(f"          « {(error['evidence'] or '')[:160]} »")
     return "\n".join(lines)
