@@ -96,3 +96,6 @@ def test_kill_9_then_resume_stores_every_article_exactly_once(tmp_path):
         ids = [row[0] for row in conn.execute("SELECT record_id FROM articles")]
     assert sorted(ids) == sorted(f"art-{i}" for i in range(total))
     assert f"{total - at_kill} stored, {at_kill} already stored" in resumed.stdout
+    listed = subprocess.run(_veille("runs", "--db", str(db)), capture_output=True, text=True, timeout=60)
+    statuses = [line.split("\t")[3] for line in listed.stdout.splitlines()]
+    assert statuses == ["done", "interrupted"]  # newest first; the killed run is no longer shown as running

@@ -18,7 +18,7 @@ from veille.extract.mentions import Mentions
 from veille.extract.places import find_places
 from veille.extract.quotes import find_quotes
 from veille.geo.resolver import get_resolver
-from veille.model import Article, ArticleRecord
+from veille.model import Article, ArticleRecord, PlaceMention
 from veille.nlp import load_nlp
 
 # Documents per nlp.pipe batch: larger batches stopped helping beyond 32 on 2 cores.
@@ -67,15 +67,22 @@ class Extractor:
         )
 
     def find_mentions(self, doc: Doc, published: dt.date) -> Mentions:
-        mentions = Mentions(doc=doc, published=published)
-        mentions.dates = find_dates(doc, published)
-        mentions.places = find_places(doc, self.resolver)
-        mentions.country = main_country(mentions)
-        mentions.entities = find_entities(doc, country=mentions.country)
-        mentions.casualties = find_casualties(doc)
-        mentions.attributions = find_attributions(doc)
-        mentions.quotes = find_quotes(doc, mentions.entities)
-        return mentions
+        places = find_places(doc, self.resolver)
+        return text_mentions(doc, published, places, country=main_country(Mentions(doc, published, places=places)))
+
+
+def text_mentions(
+    doc: Doc, published: dt.date, places: list[PlaceMention] | None = None, country: str | None = None
+) -> Mentions:
+    """Every mention layer but the geoparser, for places and a main country already known (a caller with its
+    own gazetteer, or a test without one): dates, entities, casualties, attributions and quotes."""
+    mentions = Mentions(doc=doc, published=published, places=list(places or []), country=country)
+    mentions.dates = find_dates(doc, published)
+    mentions.entities = find_entities(doc, country=country)
+    mentions.casualties = find_casualties(doc)
+    mentions.attributions = find_attributions(doc)
+    mentions.quotes = find_quotes(doc, mentions.entities)
+    return mentions
 
 
 def main_country(mentions: Mentions) -> str | None:

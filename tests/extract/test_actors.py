@@ -192,6 +192,8 @@ def test_role_actor_names_an_implicit_actor():
         ("le chef de la diplomatie russe Sergueï Lavrov", None, "Sergey Lavrov", "government"),
         ("des jihadistes présumés", "NE", "Unidentified Armed Group (Niger)", "political_militia"),
         ("des milices communautaires", "ML", "Communal Militia (Mali)", "identity_militia"),
+        # the press is no government, whatever its nationality
+        ("la presse malienne", "ML", "Civilians (Mali)", "civilians"),
     ],
 )
 def test_resolve_actor_text_new_entries_and_roles(text, country, name, kind):

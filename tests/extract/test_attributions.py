@@ -107,3 +107,18 @@ def test_the_same_source_is_the_previous_one(nlp):
     doc = nlp("Selon Paul Kabongo, député provincial, six civils ont été tués. "
               "A en croire la même source, les assaillants ont fui vers la forêt.")
     assert [a.source for a in find_attributions(doc)] == ["Paul Kabongo", "Paul Kabongo"]
+
+
+@pytest.mark.parametrize("text", [
+    "Des émeutiers ont lancé des pierres sur la préfecture samedi.",
+    "Le gouvernement a accusé les rebelles de violer la trêve.",
+    "Les syndicats exigent le retrait de la réforme.",
+])
+def test_a_political_act_is_no_report(nlp, text):
+    # The subject of "accuser", "exiger", "lancer" acts; it is not the source of a report.
+    assert find_attributions(nlp(text)) == []
+
+
+def test_an_act_verb_in_an_incise_reports_what_was_said(nlp):
+    found = find_attributions(nlp("« C'est une provocation », a dénoncé le porte-parole du gouvernement."))
+    assert [a.source for a in found] == ["le porte-parole du gouvernement"]

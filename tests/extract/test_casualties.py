@@ -42,6 +42,23 @@ CASES = [
      [("killed", 12, 12, 12, False), ("injured", 18, 18, 18, False)]),
     # A death with no causing verb.
     ("La police a confirmé la mort d'un commandant rebelle.", [("killed", 1, 1, 1, False)]),
+    # "une vingtaine" is about 20, not the "une" before it.
+    ("Une vingtaine de soldats ont été tués dans l'embuscade.", [("killed", 20, None, None, False)]),
+    # A member named in an aside is not the count of the group ("dont", "parmi lesquels").
+    ("Neuf civils, dont une fillette, ont été tués par balle.", [("killed", 9, 9, 9, False)]),
+    ("Sept villageois parmi lesquels un imam ont été tués.", [("killed", 7, 7, 7, False)]),
+    # ... but in a relative clause the part is the victim.
+    ("Les ravisseurs, dont deux ont été blessés, ont pris la fuite.", [("injured", 2, 2, 2, False)]),
+    # Hunger and disease kill, but they are no casualty of violence; wounds are.
+    ("Des dizaines de déplacés sont morts de faim dans le camp.", []),
+    ("Quatre enfants sont décédés du paludisme.", []),
+    ("Cinq soldats sont morts de leurs blessures.", [("killed", 5, 5, 5, False)]),
+    # Coordinated victims of one verb add up; a group without a number makes the sum a lower bound.
+    ("Six militaires et neuf rebelles ont été tués lors des combats.", [("killed", 15, 15, 15, False)]),
+    ("Deux policiers et des passants ont été blessés.", [("injured", 2, 2, None, False)]),
+    # A fatal wound is a death; so is succumbing.
+    ("Un gendarme a été mortellement blessé lors du contrôle.", [("killed", 1, 1, 1, False)]),
+    ("Un otage a succombé à ses blessures.", [("killed", 1, 1, 1, False)]),
 ]
 
 
@@ -85,3 +102,18 @@ def test_coordinated_gerund_takes_the_object_the_parser_hung_on_the_first_verb(n
     text = "Des hommes armés ont attaqué le village, tuant douze civils et en blessant au moins huit autres."
     found = {(c.kind, c.value, c.approx) for c in find_casualties(nlp(text))}
     assert found == {("killed", 12, False), ("injured", 8, True)}
+
+
+def test_the_subject_nearest_before_the_verb_is_the_victim(nlp):
+    # A long sentence may give a participle several subjects: the one just before the verb group counts.
+    from spacy.tokens import Doc
+
+    words = ["Awa", "Diallo", ",", "une", "commerçante", "de", "Kati", ",", "où", "12", "personnes", "ont", "été",
+             "abattues", "."]
+    heads = [13, 0, 4, 4, 0, 6, 4, 13, 13, 10, 13, 13, 13, 13, 13]
+    deps = ["nsubj:pass", "flat:name", "punct", "det", "appos", "case", "nmod", "punct", "obl", "nummod",
+            "nsubj:pass", "aux:tense", "aux:pass", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "NUM", "NOUN", "AUX", "AUX",
+           "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [(c.kind, c.value) for c in find_casualties(doc)] == [("killed", 12)]

@@ -229,3 +229,31 @@ def test_day_month_takes_the_year_of_a_timeline(nlp, text, value):
 )
 def test_day_month_outside_a_timeline_counts_from_publication(nlp, text):
     assert not dates_of(nlp, text, TIMELINE_PUBLISHED)[-1][1].startswith("2019")
+
+
+SUNDAY = dt.date(2016, 9, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a bare day name repeats the day of that name placed earlier in the article
+        ("Dimanche dernier, des policiers ont défilé. Dimanche, des émeutiers ont incendié une mairie.",
+         ["2016-09-04", "2016-09-04"]),
+        ("Dimanche 4 septembre, le port a été bloqué. Dimanche, des casseurs ont pillé un entrepôt.",
+         ["2016-09-04", "2016-09-04"]),
+        # without an earlier one, a Sunday report's "dimanche" is the day itself
+        ("Des émeutiers ont incendié une mairie dimanche.", ["2016-09-11"]),
+        # a future day of the same name is another day
+        ("Dimanche dernier, des policiers ont défilé. Ils manifesteront encore dimanche prochain.",
+         ["2016-09-04", "2016-09-18"]),
+    ],
+)
+def test_a_bare_day_name_repeats_the_day_already_named(nlp, text, values):
+    assert [f[1] for f in dates_of(nlp, text, SUNDAY)] == values
+
+
+def test_a_day_cut_off_by_the_parser_takes_the_tense_of_the_next_sentence(nlp):
+    # the parser makes "Samedi" a sentence of its own: the verb that dates it is in the next one
+    doc = nlp("Samedi, des heurts ont éclaté dans le centre-ville.")
+    assert [d.value for d in find_dates(doc, dt.date(2022, 6, 15))] == ["2022-06-11"]

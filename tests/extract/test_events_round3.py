@@ -5,24 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from veille.extract.actors import find_entities
-from veille.extract.attributions import find_attributions
-from veille.extract.casualties import find_casualties
-from veille.extract.dates import find_dates
 from veille.extract.events import extract_events
 from veille.extract.events.arguments import event_country
 from veille.extract.mentions import Mentions
 from veille.model import EntityMention, PlaceMention
+from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
 
 def events_of(nlp, text: str, country: str = "ML"):
-    doc = nlp(text)
-    mentions = Mentions(
-        doc=doc, published=PUBLISHED, dates=find_dates(doc, PUBLISHED), entities=find_entities(doc, country),
-        casualties=find_casualties(doc), attributions=find_attributions(doc), country=country,
-    )
+    mentions = text_mentions(nlp(text), PUBLISHED, country=country)
     return extract_events(mentions, "t")[0]
 
 

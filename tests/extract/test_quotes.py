@@ -133,3 +133,66 @@ def test_a_bare_document_speaks_for_its_issuer(nlp):
     text = ("La directrice de l'agence, Hélène Marchal, a affirmé dans un communiqué que « la situation est "
             "grave ». Selon le communiqué, les attaques sont « de plus en plus atroces ».")
     assert [q.speaker for q in find_quotes(nlp(text), [])] == ["Hélène Marchal", "Hélène Marchal"]
+
+
+NEW_SPEAKER_CASES = [
+    # A day between the reporting verb and its speaker is no speaker.
+    ("« Le projet sera présenté jeudi », a déclaré mercredi la secrétaire d'État au Numérique, Lucie Ferrand, "
+     "à la sortie du conseil.", ["Lucie Ferrand"]),
+    # Quotes in a series share the incise after the last one; "certains" is some of the people just named.
+    ("Le député Marc Aubert a été chahuté par des agriculteurs en colère. « Démission ! », « Rendez-nous "
+     "nos terres », ont crié certains.", ["des agriculteurs en colère", "des agriculteurs en colère"]),
+    # "le texte" is the text named just before; "en substance" is no speaker.
+    ("Le droit d'asile figure dans la charte de Lisbonne signée en 1989. « Nul ne peut être refoulé », "
+     "dit en substance le texte.", ["la charte de Lisbonne"]),
+    # A document with its author: the author speaks.
+    ("« Nous refusons tout compromis », affirme une lettre de Paul Garnier.", ["Paul Garnier"]),
+    ("L'OTAN a renforcé ses patrouilles. « Les vols continueront », indique un communiqué de l'Alliance.",
+     ["NATO"]),
+    # "l'Alliance" refers back to the alliance named before.
+    ("L'OTAN a renforcé ses patrouilles. « Aucune menace n'est écartée », a prévenu l'Alliance.", ["NATO"]),
+    # "le ministère" is the ministry named with its country before.
+    ("Le ministère italien de la Défense a confirmé l'envoi de deux frégates. « Elles partiront lundi », "
+     "a précisé le ministère.", ["Government of Italy"]),
+    # The hyphenated noun keeps its adjective: the French general staff.
+    ("« Une vingtaine de combattants ont été neutralisés », selon l'état-major français.",
+     ["Military Forces of France"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_SPEAKER_CASES)
+def test_speaker_resolution(nlp, text, expected):
+    assert [q.speaker for q in find_quotes(nlp(text), [])] == expected
+
+
+def test_a_subject_in_a_subordinate_clause_is_not_the_referent_of_il(nlp):
+    text = ("Paul Garnier a présenté son programme hier. Il plaide pour une réforme fiscale, comme le souhaite "
+            "Marc Leroy. Pour conclure, il lance : « Nous irons plus loin ».")
+    assert [q.speaker for q in find_quotes(nlp(text), [])] == ["Paul Garnier"]
+
+
+def test_a_reporting_participle_speaks_for_the_main_subject(nlp):
+    text = ("Le Kremlin a démenti que le président soit souffrant, précisant que la réunion « n'était pas "
+            "prévue » dans l'agenda du président.")
+    assert [q.speaker for q in find_quotes(nlp(text), [])] == ["Government of Russia"]
+
+
+def test_terms_are_not_speech_but_idioms_before_marks_are(nlp):
+    assert quotes_of(nlp, "Paul Garnier rejette le terme de « néolibéralisme » pour son programme.") == []
+    text = "Le maire Paul Garnier souhaite la mise en place « d'une police de proximité »."
+    assert quotes_of(nlp, text) == [("Paul Garnier", "d'une police de proximité")]
+    text = "Le maire Paul Garnier exige de mettre un terme aux « abus répétés » des promoteurs."
+    assert quotes_of(nlp, text) == [("Paul Garnier", "abus répétés")]
+
+
+def test_a_person_before_a_verb_the_parser_left_without_subject_speaks(nlp):
+    text = ("Julien Morel pour une «Europe sociale».- Julien Morel se dit favorable à une «Europe sociale» "
+            "consistant à aligner les salaires.")
+    assert quotes_of(nlp, text) == [("Julien Morel", "Europe sociale")]
+
+
+def test_quoted_names_and_so_called_terms_are_not_speech(nlp):
+    text = "Dans une tribune parue dans « Le Figaro », le député Paul Garnier juge la réforme « injuste »."
+    assert quotes_of(nlp, text) == [("Paul Garnier", "injuste")]
+    text = "Le Sénat va-t-il censurer la loi ? Retrancher les fameux « amendements » du texte serait possible."
+    assert quotes_of(nlp, text) == []

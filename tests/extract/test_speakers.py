@@ -79,3 +79,29 @@ def test_a_plural_pronoun_prefers_the_nearer_plural_subject_to_an_older_group_sp
     text = ("« Rien n'est décidé », a déclaré une source proche du dossier. Les enseignants, qui refusent "
             "ce qu'ils qualifient de « réforme brutale », ont défilé jeudi.")
     assert quote_speakers(nlp, text)[-1] == "Les enseignants"
+
+
+def test_a_known_person_is_normalised_only_with_a_matching_first_name():
+    from veille.extract.speakers import canonical_person
+
+    assert canonical_person("Vladimir Poutine") == "Vladimir Putin"
+    assert canonical_person("Poutine") == "Vladimir Putin"
+    assert canonical_person("Igor Poutine") == "Igor Poutine"  # a namesake, not the Russian president
+
+
+def test_partitive_pronouns_are_some_of_the_people_just_named(nlp):
+    text = "Des habitants du quartier sont venus devant la mairie. Ensuite"
+    people = speakers_of(nlp, text)
+    assert people.partitive_group(len(text)) == "Des habitants du quartier"
+
+
+def test_a_group_is_named_by_its_own_words_before_a_mention_that_starts_earlier(nlp):
+    from veille.model import EntityActor, EntityMention
+
+    doc = nlp("« Rien à signaler », a dit à l'agence Karim Haddad, un porte-parole.")
+    start = doc.text.index("agence")
+    wrong = EntityMention(text=doc.text[start:], start=start, end=len(doc.text), label="MISC",
+                          actor=EntityActor(name="Some Agency", type="organisation", country="FR"))
+    people = Speakers(doc=doc, lex=quote_lexicon(), inside_quotes=[], entities=[wrong], starts=[t.idx for t in doc])
+    phrase = doc.char_span(doc.text.index("Karim"), doc.text.index(", un porte"), alignment_mode="expand")
+    assert people._group_name(phrase) == phrase.text

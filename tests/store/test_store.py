@@ -40,6 +40,23 @@ def test_migrations_match_the_tables(store):
     assert remaining == []
 
 
+def test_a_run_whose_process_died_is_marked_interrupted(store):
+    import subprocess
+    import sys
+
+    from sqlalchemy import select, update
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    killed = store.start_run(["a.jsonl"], 1)
+    live = store.start_run(["b.jsonl"], 1)  # this process: alive
+    with store.engine.begin() as conn:
+        conn.execute(update(schema.runs).where(schema.runs.c.id == killed).values(pid=int(dead.stdout)))
+    assert store.close_dead_runs() == [killed]
+    with store.engine.connect() as conn:
+        statuses = dict(conn.execute(select(schema.runs.c.id, schema.runs.c.status)).all())
+    assert statuses == {killed: "interrupted", live: "running"}
+
+
 def test_every_part_of_a_record_is_stored(store):
     event = records.make_event("a-1", "Violence against civilians", "Attack", "ASSAULT", "2024-03-02", "ML",
                                14.49, -4.19, "exact", 12)

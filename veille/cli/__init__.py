@@ -21,6 +21,7 @@ app.add_typer(geo.gazetteer_app, name="gazetteer")
 app.command("geocode")(geo.geocode)
 app.command("run")(store.run)
 app.command("failures")(store.failures)
+app.command("runs")(store.runs)
 app.command("export")(store.export)
 app.command("search")(store.search)
 

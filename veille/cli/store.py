@@ -101,6 +101,26 @@ def failures(
     typer.echo(f"veille: {len(rows)} failure(s)", err=True)
 
 
+def runs(
+    db: str | None = _db_option(),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many, newest first."),
+) -> None:
+    """List the batch runs: id, start, end, status (running, done, interrupted), workers and counts.
+
+    Example: veille runs --limit 5
+    """
+    from veille.store import Store
+
+    with user_errors(), Store.open(db) as store:
+        rows = store.runs(limit=limit)
+    for row in rows:
+        finished = row["finished_at"].isoformat(timespec="seconds") if row["finished_at"] else "-"
+        counts = " ".join(f"{k}={v}" for k, v in (row["counts"] or {}).items())
+        typer.echo(f"{row['id']}\t{row['started_at'].isoformat(timespec='seconds')}\t{finished}\t{row['status']}"
+                   f"\tworkers={row['workers']}\t{counts}")
+    typer.echo(f"veille: {len(rows)} run(s)", err=True)
+
+
 def export(
     fmt: str = typer.Option("acled-csv", "--format", "-f", help="acled-csv, geojson, jsonl or parquet."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Output file (default: stdout)."),

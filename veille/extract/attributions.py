@@ -52,6 +52,7 @@ class AttributionLexicon:
     same_source: frozenset[str]  # "la même source": the previous attribution's source
     toll_nouns: frozenset[str]  # "selon un bilan du parquet": the source is the complement
     group_anaphora: dict[str, frozenset[str]]  # "ong" -> the actor types an "l'ONG" may refer back to
+    act_verbs: frozenset[str]  # reporting verbs that report only in an incise: "a dénoncé X" is an act
 
 
 def _strings(data: dict, key: str) -> list[str]:
@@ -92,6 +93,7 @@ def attribution_lexicon() -> AttributionLexicon:
         same_source=frozenset(_strings(data, "same_source")),
         toll_nouns=frozenset(_strings(data, "toll_nouns")),
         group_anaphora=_group_anaphora(data),
+        act_verbs=frozenset(_strings(data, "act_verbs")),
     )
 
 
@@ -245,6 +247,8 @@ def read_reporting_verb(token: Token, lex: AttributionLexicon) -> Attribution | 
     """ "a indiqué un diplomate américain", "Obama avait indiqué que ...": a named or described subject."""
     if token.pos_ not in ("VERB", "AUX") or normalise(token.text) not in lex.reporting_verbs:
         return None
+    if normalise(token.text) in lex.act_verbs and not (opens_incise(token) or inverted_pronoun(token)):
+        return None  # "Washington a accusé Moscou", "la Jordanie a lancé ...": an act, not a report of one
     subject = reporting_subject(token)
     if subject is not None and is_nominal(subject):
         return make_attribution(subject, token.text, lex)
@@ -332,6 +336,9 @@ def noun_phrase(head: Token, with_apposition: bool = False) -> Span:
     # A compound the tokenizer cut at its hyphen ("état-major") is one word.
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
+        # ... with the adjectives the parser hung on its second part ("l'état-major français")
+        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i == end - 1:
+            end += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
         end -= 1
     while start < head.i and doc[start].is_punct:

@@ -6,6 +6,8 @@ Four readings, each a small function over the parse, tried from the trigger word
 3. an active verb whose object is counted ("tuant ses trois occupants");
 4. a death expression followed or preceded by the victims ("a causé la mort de 43 personnes").
 Spans are character offsets into doc.text covering the number, the victims and the trigger.
+Coordinated victims add up ("six militaires et neuf rebelles"); a member named in an aside is not the group's
+count ("neuf civils, dont une fillette"); deaths from hunger or disease are no casualties ("morts de faim").
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ ASIDE_MARKS = {"-", "–", "—", ")", ","}
 ASIDE_WINDOW = 10
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 ADJECTIVAL_DEPS = ("acl", "amod", "acl:relcl", "appos")
+# The longest cue, in words, that introduces a part of a group of victims ("parmi lesquels").
+INCLUSION_WORDS = 3
 RELATIVE_PRONOUNS = {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 
@@ -57,6 +61,9 @@ class CasualtyLexicon:
     toll_nouns: frozenset[str]
     toll_links: frozenset[str]
     total_nouns: frozenset[str]
+    inclusions: frozenset[str]
+    natural_causes: frozenset[str]
+    fatal_adverbs: frozenset[str]
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -93,6 +100,9 @@ def casualty_lexicon() -> CasualtyLexicon:
         toll_nouns=frozenset(_words(data, "toll_nouns")),
         toll_links=frozenset(_words(data, "toll_links")),
         total_nouns=frozenset(_words(data, "total_nouns")),
+        inclusions=frozenset(_words(data, "inclusions")),
+        natural_causes=frozenset(_words(data, "natural_causes")),
+        fatal_adverbs=frozenset(_words(data, "fatal_adverbs")),
     )
 
 
@@ -126,7 +136,7 @@ def find_casualties(doc: Doc) -> list[Casualty]:
             reading = read_participle(token, lex)
         if reading is None and word in lex.toll_nouns:
             reading = read_toll(token, lex)
-        if reading is None:
+        if reading is None or natural_death(token, lex):
             continue
         casualty, tokens = reading
         if used.intersection(tokens) - {token.i}:
@@ -139,6 +149,25 @@ def find_casualties(doc: Doc) -> list[Casualty]:
         if is_total(token, casualty, lex):
             totals.append((casualty, sentence_start(token), sentence_end(token)))
     return drop_totals(sorted(found, key=lambda c: c.start), totals, doc)
+
+
+# How far after a death word its cause may stand ("morts hier de faim"), and how many words a cause holds.
+CAUSE_WINDOW = 3
+CAUSE_WORDS = 2
+CAUSE_LINKS = {"de", "d'", "d’", "du", "des"}
+
+
+def natural_death(token: Token, lex: CasualtyLexicon) -> bool:
+    """ "morts de faim", "décédés du choléra": a death from hunger or disease, not a casualty of violence."""
+    doc = token.doc
+    for j in range(token.i + 1, min(len(doc) - 1, token.i + CAUSE_WINDOW + 1)):
+        if doc[j].is_punct:
+            return False
+        if doc[j].lower_ in CAUSE_LINKS:
+            j += doc[j + 1].lower_ in ("la", "l'", "l’") and j + 2 < len(doc)
+            causes = (normalise(doc[j + 1:j + 1 + size].text) for size in range(1, CAUSE_WORDS + 1))
+            return any(cause in lex.natural_causes for cause in causes)
+    return False
 
 
 def is_total(token: Token, casualty: Casualty, lex: CasualtyLexicon) -> bool:
@@ -215,6 +244,10 @@ def _after_auxiliary(token: Token) -> bool:
 def read_number_of(noun: Token, floor: int) -> tuple[Number, int] | None:
     """The number counting `noun`: "43 personnes", "une dizaine de soldats", "dix autres blessés"."""
     doc = noun.doc
+    if normalise(noun.text) in number_lexicon().approximations:
+        found = number_before(doc, noun.i + 1, floor)  # "une vingtaine (de soldats)": not "une" alone
+        if found is not None:
+            return found
     if _is_count(noun) or noun.lower_ in number_lexicon().units:
         found = number_before(doc, noun.i + 1, floor)  # the subject is the number: "deux sont mortes"
         if found is not None:
@@ -227,8 +260,6 @@ def read_number_of(noun: Token, floor: int) -> tuple[Number, int] | None:
         previous = normalise(doc[noun.i - 2].text)
         if previous in lex.approximations or previous in lex.multipliers:
             found = number_before(doc, noun.i - 1, floor)
-    if found is None and normalise(noun.text) in number_lexicon().approximations:
-        found = number_before(doc, noun.i + 1, floor)  # the subject is the quantity: "des dizaines ont été..."
     return found
 
 
@@ -303,13 +334,21 @@ def read_counted_noun(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     return make_casualty(kind, number, _span_tokens(noun.doc, first, noun), None, lex)
 
 
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject; of several (a parse gone wrong on a long sentence: "crie X, un habitant de Y, où 20
+    personnes ont été massacrées"), the nearest one before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0] if subjects else None
+
+
 def victim_of(participle: Token) -> Token | None:
     """The noun a participle is about: its (passive) subject, or the noun it qualifies."""
-    subject = next((c for c in participle.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = subject_of(participle)
     if subject is None:
         # Coordinated participles share the first one's subject: "ont été tués et dix blessés".
         if participle.dep_ == "conj" and participle.head.pos_ in ("VERB", "ADJ"):
-            subject = next((c for c in participle.head.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = subject_of(participle.head)
         elif participle.dep_ in ADJECTIVAL_DEPS and participle.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return participle.head
     if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and participle.dep_ == "acl:relcl":
@@ -346,11 +385,15 @@ def _is_count(token: Token) -> bool:
 def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
     """ "trois soldats ont été tués", "deux policiers blessés", "il a été grièvement blessé" (1)."""
     kind = lex.participles[participle.lower_]
+    if kind == "injured" and any(c.lower_ in lex.fatal_adverbs for c in participle.children):
+        kind = "killed"  # "mortellement blessé": the wound killed
     if any(c.dep_ == "obj" for c in participle.children):
         return None  # active use ("a tué trois soldats"): read by read_active_verb
     victim = victim_of(participle)
     if victim is not None and victim.is_punct:
         victim = noun_before_verb_group(participle)
+    if victim is not None and is_aside(victim, participle):
+        victim = whole_of(victim, lex)
     if victim is None:
         if participle.lower_ in lex.needs_subject or participle.pos_ == "NOUN":
             return None
@@ -358,6 +401,7 @@ def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
     found = read_number_of(victim, sentence_start(participle)) or count_before_verb_group(participle, victim)
     if found is not None:
         number, first = found
+        number = add_coordinated(victim, number)
         return make_casualty(kind, number, _span_tokens(participle.doc, first, victim, participle), victim, lex)
     if victim.pos_ == "PRON" and victim.lower_ not in ("il", "elle", "ils", "elles", "qui"):
         return None
@@ -366,6 +410,60 @@ def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
     if listed > 1:  # "Cédric de Pierrepont et Alain Bertoncello ont été tués": a list of names
         return make_casualty(kind, Number(listed, listed, listed), tokens, victim, lex)
     return make_casualty(kind, None, tokens, victim, lex, count_one=_is_singular(victim))
+
+
+def add_coordinated(victim: Token, number: Number) -> Number:
+    """The victims of one verb add up: "huit soldats et 15 assaillants ont été tués" is 23 killed. A group with
+    no number ("deux soldats et des civils") makes the sum a lower bound; a vague first count stays vague."""
+    others = [c for c in victim.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    if not others or number.value is None:
+        return number
+    total, low, high, approx = number.value, number.low, number.high, number.approx
+    for other in others:
+        found = read_number_of(other, victim.i + 1)
+        if found is None or found[0].value is None:
+            low, high, approx = None if low is None else low, None, True
+            continue
+        extra = found[0]
+        total += extra.value
+        low = None if low is None or extra.low is None else low + extra.low
+        high = None if high is None or extra.high is None else high + extra.high
+        approx = approx or extra.approx
+    return Number(value=total, low=low, high=high, approx=approx)
+
+
+def is_aside(victim: Token, participle: Token) -> bool:
+    """Whether the victim may be a part named in an aside, not the subject: the aside is closed before the
+    verb ("douze civils, dont une femme, ont été tués") or the verb does not agree with it ("dix policiers
+    dont le commandant ont été tués"). "Les assaillants, dont trois ont été tués" is a relative clause."""
+    doc = participle.doc
+    between = doc[victim.i + 1:participle.i]
+    if any(t.text in ASIDE_MARKS for t in between):
+        return True
+    return _is_singular(victim) and "Plur" in participle.morph.get("Number")
+
+
+def whole_of(victim: Token, lex: CasualtyLexicon) -> Token:
+    """The group a named part belongs to: in "douze civils, dont une femme, ont été tués" or "huit villageois
+    parmi lesquels un enseignant", the parser may take the part for the subject; the toll counts the group."""
+    doc = victim.doc
+    floor = sentence_start(victim)
+    left = _left_edge(victim)
+    for size in range(1, INCLUSION_WORDS + 1):
+        start = left - size
+        if start <= floor or normalise(doc[start:left].text) not in lex.inclusions:
+            continue
+        i = start - 1
+        while i >= floor and doc[i].text in ASIDE_MARKS | {"("}:
+            i -= 1
+        if i >= floor and (doc[i].pos_ in ("NOUN", "PROPN") or _is_count(doc[i]) or _counted_adjective(doc[i])):
+            return doc[i]
+    return victim
+
+
+def _counted_adjective(token: Token) -> bool:
+    """An adjective used as a noun by its number ("6 civils", tagged ADJ by the parser)."""
+    return token.pos_ == "ADJ" and token.i > 0 and _is_count(token.doc[token.i - 1])
 
 
 def count_before_verb_group(participle: Token, victim: Token) -> tuple[Number, int] | None:
@@ -407,6 +505,7 @@ def read_active_verb(verb: Token, lex: CasualtyLexicon) -> Reading | None:
     found = read_number_of(victim, verb.i + 1)
     if found is not None:
         number, first = found
+        number = add_coordinated(victim, number)
         return make_casualty(kind, number, _span_tokens(verb.doc, first, victim, verb), victim, lex)
     return make_casualty(kind, None, _span_tokens(verb.doc, verb.i, victim), victim, lex,
                          count_one=_is_singular(victim))
@@ -431,7 +530,7 @@ def read_death_expression(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     if verb is None:
         return read_death_of(noun, lex)
     if verb.lower_ in lex.death_subject_verbs:
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = subject_of(verb)
         if subject is None:
             return None
         found = read_number_of(subject, sentence_start(noun))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +35,7 @@ ANCHOR_REACH_CHARS = 300
 # passing are background, and the story goes on at publication time.
 YEAR_ANCHOR_SENTENCES = 2
 YEAR_ANCHOR_MAX_AGE_YEARS = 10
+DAYS_PER_WEEK = 7
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
     anchor, anchor_end = published, None
     year_anchor: YearAnchor | None = None
     sentence_of = SentenceIndex(doc)
+    named_days: dict[str, dt.date] = {}
     for match in find_matches(text, lex):
         if not is_plausible(match, doc, text, lex):
             continue
@@ -162,6 +164,7 @@ def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
         resolved = resolve(match.groups, lex, context)
         if resolved is None:
             continue
+        resolved = same_weekday(match, resolved, named_days, published)
         year_anchor = next_year_anchor(match, resolved, year_anchor, published, sentence_of)
         mentions.append(DateMention(
             text=text[match.start:match.end],
@@ -174,6 +177,24 @@ def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
         if resolved.precision == "day":
             anchor, anchor_end = resolved.start, match.end
     return mentions
+
+
+def same_weekday(match: Match, resolved: Resolved, named_days: dict[str, dt.date], published: dt.date) -> Resolved:
+    """A bare day name repeats the day of that name the article already placed ("Dimanche dernier, ...
+    [later] ... dimanche, des émeutiers ..."): the same past week, not publication day's. Records the day named
+    by this mention for the mentions after it."""
+    weekday = match.groups.get("weekday")
+    if weekday is None or resolved.precision != "day" or match.groups.get("weekday_end"):
+        return resolved
+    key = normalise_form(weekday)
+    earlier = named_days.get(key)
+    bare = match.pattern == "weekday" and not match.groups.get("direction") and not match.groups.get("current")
+    if bare and earlier is not None and resolved.start <= published \
+            and 0 < (published - earlier).days <= DAYS_PER_WEEK:
+        resolved = replace(resolved, start=earlier)
+    if resolved.start <= published:
+        named_days[key] = resolved.start
+    return resolved
 
 
 def mention_span(doc: Doc, mention: DateMention) -> Span | None:
@@ -216,17 +237,20 @@ def distance(span: Span, trigger_i: int) -> int:
 
 
 def date_for_event(doc: Doc, trigger_i: int, dates: list[DateMention], published: dt.date) -> EventDate:
-    """The date of the event whose trigger is token `trigger_i`.
+    """The date of the event whose trigger is token `trigger_i`, among the dates of its sentence.
 
-    The date governing the trigger in its sentence (in the trigger's subtree, else attached to the same verb),
-    else the nearest one in the sentence; never one from another sentence (GUIDELINES); else the publication
-    date with precision "unknown" and no text.
+    Never one from another sentence (GUIDELINES); see `closest_date` for the choice.
     """
     sentence = doc[trigger_i].sent if doc.has_annotation("SENT_START") else doc[:]
+    inside = [m for m in dates if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    return closest_date(doc, trigger_i, inside, published)
+
+
+def closest_date(doc: Doc, trigger_i: int, dates: list[DateMention], published: dt.date) -> EventDate:
+    """The date among `dates` that governs the trigger (in the trigger's subtree, else attached to the same
+    verb), else the nearest one; with none, the publication date with precision "unknown" and no text."""
     ranked = []
     for mention in dates:
-        if mention.start < sentence.start_char or mention.end > sentence.end_char:
-            continue
         span = mention_span(doc, mention)
         if span is not None:
             ranked.append((*governs(doc, span, trigger_i), distance(span, trigger_i), mention.start, mention))

@@ -28,8 +28,10 @@ from veille.extract.attributions import (
     source_head_after,
 )
 from veille.extract.numbers import normalise
-from veille.extract.quote_spans import QuoteLexicon, QuoteSpan, make_span, sentence_start
+from veille.extract.quote_spans import QuoteLexicon, QuoteSpan, is_partitive, make_span, sentence_start
 from veille.extract.speakers import SUBJECT_DEPS, Speakers
+from veille.extract.temporal.lexicon import load_lexicon as load_temporal_lexicon
+from veille.extract.temporal.lexicon import normalise_form
 
 # Tokens after a closing mark in which the reporting verb of an incise must appear (", a-t-il souligné").
 INCISE_WINDOW = 4
@@ -173,7 +175,7 @@ def speaker_later_in_sentence(
             verb = doc[verb.i + 1]
         if is_reporting_verb(verb) and is_finite(verb):
             found = speaker_of_verb(verb, lex, start=token.idx, incise=True, after=span.close_end)
-            if found is not None:
+            if found is not None and not quoted_since(doc, i, found.token, lex):
                 return found
         cue = matched_cue(token, attribution_lexicon().prepositions) if bare_preposition else None
         if cue is not None:
@@ -181,6 +183,18 @@ def speaker_later_in_sentence(
             if head is not None:
                 return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
     return None
+
+
+def quoted_since(doc: Doc, first: int, token: Token, lex: QuoteLexicon) -> bool:
+    """True when `token` stands inside a later quote ('"A", "Honte à vous", ont crié ...': the parser took
+    "Honte" for the subject), reading the marks from token `first` on."""
+    closer = None
+    for t in doc[first:token.i]:
+        if closer is None and t.text in lex.marks:
+            closer = lex.marks[t.text]
+        elif closer is not None and t.text == closer:
+            closer = None
+    return closer is not None
 
 
 def _clause_end(doc: Doc, token: Token, text_length: int) -> int:
@@ -214,8 +228,8 @@ def speaker_of_verb(
         subject = None  # the parser took a word of the quote for the subject of the verb after it
     if subject is not None and subject.i < verb.i:
         subject = person_between(subject, verb) or subject
-    if subject is not None and (is_nominal(subject) or normalise(subject.text) in lex.pronouns):
-        if normalise(subject.text) in lex.pronouns:
+    if subject is not None and (is_nominal(subject) or is_pronoun(subject, lex)):
+        if is_pronoun(subject, lex):
             return Found(subject, subject.text, subject.idx)
         if subject.i < verb.i or incise:
             return Found(subject, noun_phrase(subject, with_apposition=True).text, subject.idx)
@@ -225,17 +239,32 @@ def speaker_of_verb(
     for token in doc[verb.i + 1: min(len(doc), verb.i + INCISE_WINDOW + 3)]:
         if token.is_punct:
             break
-        if token.lower_ in ("à", "au", "aux"):
+        if token.lower_ in ("à", "au", "aux", "en"):
+            # ", rappelle à La Presse le reporter", ", dit en substance le texte": a complement, not the speaker
             skip_to = max(skip_to, token.head.i + 1 if token.head.i > token.i else token.i + 2)
             continue
-        if token.i < skip_to:
-            continue
+        if token.i < skip_to or is_time_word(token):
+            continue  # ", a déclaré mercredi soir la ministre"
+        if is_partitive(token, lex):
+            return Found(token, token.text, token.idx)  # ", ont crié certains"
         if token.pos_ in ("NOUN", "PROPN"):
             head = token
             while head.dep_ in ("flat", "flat:name", "amod") and head.head.i > verb.i:
                 head = head.head
             return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
     return None
+
+
+def is_pronoun(token: Token, lex: QuoteLexicon) -> bool:
+    """A personal pronoun ("il", "-t-elle") or a partitive one ("certains", "plusieurs") that may speak."""
+    return normalise(token.text) in lex.pronouns or is_partitive(token, lex)
+
+
+def is_time_word(token: Token) -> bool:
+    """A day or a part of a day ("mercredi", "hier", "soir"): a time adverbial between a verb and its subject."""
+    words = load_temporal_lexicon().words
+    word = normalise_form(token.text)
+    return any(word in words[kind] for kind in ("weekdays", "relative_days", "parts_of_day"))
 
 
 def person_between(subject: Token, verb: Token) -> Token | None:
@@ -304,7 +333,7 @@ def speaker_of_clause(clause: Span, lex: QuoteLexicon, speakers: Speakers) -> Fo
 
 
 def _found_subject(subject: Token, lex: QuoteLexicon) -> Found:
-    if normalise(subject.text) in lex.pronouns:
+    if is_pronoun(subject, lex):
         return Found(subject, subject.text, subject.idx)
     return Found(subject, noun_phrase(subject, with_apposition=False).text, subject.idx)
 
@@ -337,14 +366,41 @@ def governing_subject(
         heads = [t for t in inside if t.head.i == t.i or not (inside.start <= t.head.i < inside.end)]
     if not heads:
         return None
-    node = heads[0]
+    found = climb_to_subject(heads[0], inside, clause, lex, speakers)
+    if found is None:
+        found = person_of_headless_clause(heads[0], inside, clause)
+    return found
+
+
+def person_of_headless_clause(node: Token, inside: Span, clause: Span) -> Found | None:
+    """The parser left the quote's verb with no subject ("X, qui s'occupait de ..., a avancé des « raisons
+    personnelles »"): the last person named in the clause before it, not after a preposition, is its subject."""
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i < inside.start:
+        node = node.head
+    if not is_finite(node) and "Fin" not in node.morph.get("VerbForm"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in node.children):
+        return None
+    for token in reversed(clause.doc[clause.start:min(node.i, clause.end)]):
+        if token.ent_type_ == "PER" and token.ent_iob_ == "B":
+            before = token.doc[token.i - 1] if token.i else None
+            if before is not None and before.pos_ == "ADP":
+                return None  # "selon X", "avec X": no subject
+            return Found(token, noun_phrase(token, with_apposition=False).text, token.idx)
+    return None
+
+
+def climb_to_subject(node: Token, inside: Span, clause: Span, lex: QuoteLexicon, speakers: Speakers) -> Found | None:
+    """Up the head chain from the quote to the first subject that can speak (see `governing_subject`)."""
+    participle = False  # climbed from a reporting participle: its clause's subject speaks with any verb
     for _ in range(MAX_CLIMB):
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < inside.start), None)
         if subject is not None:
             if subject.i < clause.start:
                 return None
-            reporting = is_reporting_verb(node) or any(is_reporting_verb(c) for c in node.children if c.dep_ == "xcomp")
-            named = is_nominal(subject) or subject.text[:1].isupper() or normalise(subject.text) in lex.pronouns
+            reporting = participle or is_reporting_verb(node) or any(
+                is_reporting_verb(c) for c in node.children if c.dep_ == "xcomp")
+            named = is_nominal(subject) or subject.text[:1].isupper() or is_pronoun(subject, lex)
             if reporting and named:
                 return _found_subject(person_between(subject, node) or subject, lex)
             if speakers.is_human(subject):
@@ -356,5 +412,13 @@ def governing_subject(
                 return _found_subject(subject, lex)
         if node.head is node:
             return None
+        participle = is_present_participle(node) and is_reporting_verb(node)
+        if participle and node.head.dep_ == "ccomp":
+            node = node.head  # "X a démenti que Y soit malade, indiquant « ... »": X indicates, not Y
         node = node.head
     return None
+
+
+def is_present_participle(token: Token) -> bool:
+    """ "indiquant", "ajoutant": a participial clause whose implied subject is the main clause's."""
+    return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Token
+
 from veille.errors import ResourceError
 from veille.extract.numbers import normalise
 from veille.resources import load_yaml
@@ -24,6 +26,10 @@ SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", ",")
 QUOTE_CLOSERS = " »”\"›"
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
 DEFINITE = {"le", "la", "l'", "les"}
+# Little words that stay lowercase inside a name ("Bouclier de l'Euphrate", "Notre-Dame de Paris").
+NAME_PARTICLES = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "sur", "à", "au", "aux"}
+# Words between a title noun and the marks that are no adjective: "mettre un terme aux « violations »".
+NOT_ADJECTIVES = {"et", "ou", "en", "à", "au", "aux", "sur"}
 
 
 @dataclass(frozen=True)
@@ -34,11 +40,14 @@ class QuoteLexicon:
     paragraph_marks: frozenset[str]
     title_nouns: frozenset[str]
     pronouns: frozenset[str]
+    partitives: frozenset[str]  # "certains", "plusieurs": some of a group just named
     speaker_prepositions: dict[str, tuple[str, ...]]
     titles: frozenset[str]
     person_roles: frozenset[str]
     speaking_nouns: frozenset[str]
     document_nouns: frozenset[str]  # "le communiqué": the document the last speaker issued
+    generic_documents: frozenset[str]  # "le texte": any named text before it
+    named_texts: frozenset[str]  # "la charte de X": what "le texte" may refer back to
     feminine: frozenset[str]
     masculine: frozenset[str]
     first_names: dict[str, str]  # lowercase first name -> "f" or "m"
@@ -72,17 +81,30 @@ def quote_lexicon() -> QuoteLexicon:
         paragraph_marks=_words(data, "paragraph_marks"),
         title_nouns=_words(data, "title_nouns"),
         pronouns=_words(data, "pronouns"),
+        partitives=_words(data, "partitive_pronouns"),
         speaker_prepositions={k: tuple(v) for k, v in prepositions.items()},
         titles=_words(data, "titles"),
         person_roles=_words(data, "person_roles"),
         speaking_nouns=_words(data, "speaking_nouns"),
         document_nouns=_words(data, "document_nouns"),
+        generic_documents=_words(data, "generic_documents"),
+        named_texts=_words(data, "named_texts"),
         feminine=_words(data, "feminine_cues"),
         masculine=_words(data, "masculine_cues"),
         first_names={**{n: "m" for n in _words(data, "masculine_first_names")},
                      **{n: "f" for n in _words(data, "feminine_first_names")}},
         mark_pattern=re.compile("[" + re.escape("".join(set(marks) | set(marks.values()))) + "\n]"),
     )
+
+
+def is_partitive(token: Token, lex: QuoteLexicon) -> bool:
+    """ "certains", "plusieurs", "d'autres", "la plupart": a pronoun for some members of a group (the
+    tokenizer cuts "d'autres" and "la plupart" in two: the head is their last word)."""
+    word = normalise(token.text)
+    if word in lex.partitives:
+        return True
+    previous = normalise(token.doc[token.i - 1].text) if token.i else ""
+    return f"{previous}{word}" in lex.partitives or f"{previous} {word}" in lex.partitives
 
 
 @dataclass(frozen=True)
@@ -144,7 +166,10 @@ def sentence_start(text: str, floor: int, at: int) -> int:
 
 
 def is_title(text: str, span: QuoteSpan, lex: QuoteLexicon) -> bool:
-    """A quoted name or title: the word before the marks is "opération", "baptisée", "le film"..."""
+    """A quoted name or title: the word before the marks is "opération", "baptisée", "le film"..., or the
+    quote is itself a name ("paru dans « Le Monde »")."""
+    if is_name(text[span.start:span.end]):
+        return True
     before = text[max(0, span.open_at - 40):span.open_at].split()
     words = [normalise(w) for w in before[-3:]]
     words = [w for w in words if w not in DEFINITE and w not in ("de", "d'", "du", "des", "un", "une")]
@@ -152,9 +177,20 @@ def is_title(text: str, span: QuoteSpan, lex: QuoteLexicon) -> bool:
     if not words:
         return False
     if words[-1].split("'")[-1] in lex.title_nouns:
-        return True
-    adjective = "'" not in words[-1] and words[-1].isalpha() and words[-1] not in ("et", "ou", "en", "à", "sur")
+        # "la mise en place « d'un ordre juste »", "en mission": an idiom with "en" names nothing
+        return len(words) < 2 or words[-2] != "en"
+    adjective = "'" not in words[-1] and words[-1].isalpha() and words[-1] not in NOT_ADJECTIVES
     return adjective and len(words) > 1 and words[-2].split("'")[-1] in lex.title_nouns
+
+
+def is_name(quote: str) -> bool:
+    """Two or more words, every one capitalised but the little words of names ("Le Monde", "Front de
+    libération" is not): a newspaper, a book or an operation, not speech."""
+    words = quote.replace("’", "'").split()
+    if len(words) < 2 or any(not w.replace("-", "").isalpha() for w in (w.split("'")[-1] for w in words)):
+        return False
+    content = [w.split("'")[-1] for w in words if w.lower() not in NAME_PARTICLES]
+    return bool(content) and all(w[:1].isupper() for w in content)
 
 
 def is_pull_quote(text: str, span: QuoteSpan) -> bool:

@@ -7,7 +7,8 @@ A cascade, each step in its own module:
    of the clause the quote belongs to); a quote interrupted by an incise is two quotes;
 3. `speakers`: who that is (a person's fullest name as written, the person "il" / "elle" or "le ministre"
    refers back to, a group's canonical name when the actor layer is confident);
-4. a quote with no speaker of its own continues the current speaker of the passage (news reports quote one
+4. quotes in a series ('"A", "B", ont crié certains') share the incise after the last one;
+5. a quote with no speaker of its own continues the current speaker of the passage (news reports quote one
    speaker over a few sentences), unless someone else was named as a subject since. Quotes with no speaker
    are dropped.
 """
@@ -58,6 +59,10 @@ def find_quotes(doc: Doc, entities: list[EntityMention] | None = None) -> list[Q
             found, incise_end = inner, span.close_end
         else:
             found, incise_end = find_speaker(doc, text, starts, span, lex, speakers, floor)
+            if found is None and index + 1 < len(parts) and in_series(text, span, parts[index + 1][0]):
+                # '"A", "B", ont crié certains': the incise after the last quote of a series speaks for all
+                after, inner_after = parts[index + 1]
+                found = inner_after or find_speaker(doc, text, starts, after, lex, speakers, span.close_end)[0]
         speaker, speaker_text = None, None
         if found is not None:
             speaker, is_person = speakers.resolve(found.token, span.open_at)
@@ -85,6 +90,12 @@ class Said:
     speaker: str
     speaker_text: str
     end: int  # the end of the quote and of its incise
+
+
+def in_series(text: str, span: QuoteSpan, following: QuoteSpan) -> bool:
+    """Two quotes separated only by a comma or "et" / "ou" ('"A", "B", ont-ils crié') share one incise."""
+    gap = text[span.close_end:following.open_at]
+    return "\n" not in gap and gap.strip(" ,;").lower() in ("", "et", "ou")
 
 
 def continues(text: str, previous: Said, span: QuoteSpan) -> bool:

@@ -8,6 +8,7 @@ canonical actor name when the actor layer is confident, else the group as writte
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.attributions import group_antecedent, noun_phrase
 from veille.extract.numbers import normalise, number_lexicon
+from veille.extract.quote_spans import is_partitive
 from veille.model import EntityMention
 
 if TYPE_CHECKING:
@@ -29,6 +31,8 @@ PRONOUN_WINDOW = 2000
 SALIENCE_BONUS = 300
 # Tokens back from a quote in which "ils" / "elles" look for a plural subject.
 PLURAL_WINDOW = 80
+# Tokens back from "le ministère" in which its fuller mention ("le ministère de la Défense") is looked for.
+ANAPHORA_TOKENS = 200
 # Characters after a role description in which the person holding the role may be named first
 # ("le chef d'état-major a indiqué ... Le général Lecointre a ...").
 CATAPHORA_WINDOW = 400
@@ -41,8 +45,8 @@ SENTENCE_CLOSERS = {".", "!", "?", "»", "”", '"'}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")  # the parser often calls "il" expl:subj
 FEMININE_DETERMINERS = {"la": "f", "cette": "f", "sa": "f", "le": "m", "ce": "m", "cet": "m", "son": "m"}
 REFERRING_DETERMINERS = {"le", "la", "l'", "les", "ce", "cet", "cette", "son", "sa"}
-# Actor types the actor layer names reliably with no country ("Hamas", "United Nations").
-NAMED_GROUP_TYPES = {"organisation", "rebel", "political_party", "political_militia", "identity_militia"}
+# Actor types the actor layer names reliably with no country ("Hamas", "United Nations", "NATO", "MINUSMA").
+NAMED_GROUP_TYPES = {"organisation", "rebel", "political_party", "political_militia", "identity_militia", "external"}
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,8 @@ class Speakers:
             gender = self._gender_cue(ent) or self.lex.first_names.get(name.split()[0].lower(), "")
             before = self.doc[ent.start - 1] if ent.start else None
             opening = before is None or before.is_space or before.text in SENTENCE_CLOSERS
-            subject = opening or any(t.dep_ in SUBJECT_DEPS for t in ent) or (
-                ent.root.dep_ in ("appos", "flat", "flat:name") and ent.root.head.dep_ in SUBJECT_DEPS)
+            subject = opening or any(_main_subject(t) for t in ent) or (
+                ent.root.dep_ in ("appos", "flat", "flat:name") and _main_subject(ent.root.head))
             self.persons.append(Person(ent.start_char, name, gender, subject))
         for person in self.persons:
             full = self.complete(person.name)
@@ -232,6 +236,19 @@ class Speakers:
                     return noun.idx, self._group_name(noun_phrase(noun, with_apposition=False))
         return None
 
+    def partitive_group(self, before: int) -> str | None:
+        """ "certains", "plusieurs": some of the people of the last plural noun that names people before the
+        quote ("interrompue par des manifestants. « ... », ont crié certains")."""
+        doc = self.doc
+        last = bisect_left(self.starts, before) if self.starts else len(doc)
+        for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
+            if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") or self._quoted(token.idx):
+                continue
+            word = normalise(token.text)
+            if word in self.lex.speaking_nouns or word.removesuffix("s") in self.lex.person_roles:
+                return self._group_name(noun_phrase(token, with_apposition=False))
+        return None
+
     def role_holder(self, role: str, at: int, gender: str) -> str | None:
         """The person a definite role description refers to: the last one given that role, else the last
         prominent person, else the first person named just after ("le chef d'état-major ... le général X")."""
@@ -349,6 +366,8 @@ class Speakers:
         word = normalise(token.text)
         if token.is_punct or not word:
             return None, False
+        if is_partitive(token, self.lex):
+            return self.partitive_group(at), False
         if word in self.lex.pronouns:
             name = self.pronoun_referent(word, at)
             plural = word in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles")
@@ -367,6 +386,9 @@ class Speakers:
         antecedent = group_antecedent(phrase.root)
         if antecedent is not None:  # "l'ONG" -> the group named before
             return self._group_name(antecedent), False
+        issuer = self.issuer(phrase.root)
+        if issuer is not None:  # "un communiqué de l'Alliance": the Alliance speaks
+            return self.resolve(issuer, at)
         if not self.can_speak(phrase):
             return None, False
         head = normalise(phrase.root.text)
@@ -381,30 +403,86 @@ class Speakers:
             person_name = self.role_holder(head, at, gender)
             if person_name:
                 return canonical_person(person_name), True
+        if head in self.lex.speaking_nouns and determiner in REFERRING_DETERMINERS and len(phrase) <= 2:
+            fuller = self.fuller_mention(phrase.root)
+            if fuller is not None:  # "le ministère" after "le ministère français de la Défense"
+                return self._group_name(fuller), False
         name = self.proper_name(phrase.root)
         if name is not None:
             return self.complete(name), True
         return self._group_name(phrase), False
+
+    def fuller_mention(self, head: Token) -> Span | None:
+        """A bare definite group noun ("le ministère", "les autorités") refers back to the last mention of the
+        same noun with its complement ("le ministère français des Affaires étrangères"), which says whose."""
+        doc, word = self.doc, normalise(head.text)
+        for token in reversed(doc[max(0, head.i - ANAPHORA_TOKENS):head.i]):
+            if token.ent_type_ == "ORG" and token.ent_iob_ == "B" and not self._quoted(token.idx) and not any(
+                    normalise(a.text) == word for a in list(token.ancestors)[:3]):
+                return None  # a group named since may be the referent ("l'EPA ... l'agence")
+            if normalise(token.text) != word or token.pos_ != "NOUN" or self._quoted(token.idx):
+                continue
+            if any(c.dep_ in ("amod", "nmod") and c.i > token.i for c in token.children):
+                return noun_phrase(token, with_apposition=False)
+        return None
+
+    def issuer(self, head: Token) -> Token | None:
+        """Who issued a document named with its author ("un communiqué de l'Alliance", "la lettre du
+        ministère"): the author speaks through it. Not a mere complement ("un communiqué de presse")."""
+        if normalise(head.text) not in self.lex.document_nouns:
+            return None
+        for child in head.children:
+            if child.dep_ != "nmod" or child.i < head.i:
+                continue
+            if not any(normalise(c.text) in ("de", "du", "des", "d'") for c in child.children if c.dep_ == "case"):
+                continue
+            if child.text[:1].isupper() or child.ent_type_ or self._actor(noun_phrase(child).text) is not None:
+                return child
+        return None
 
     def document_issuer(self, phrase: Span, head: str, determiner: str, at: int) -> tuple[str, bool] | None:
         """A bare definite document ("le communiqué", "le texte") is the one the last speaker issued ("X a
         affirmé dans un communiqué ... Selon le communiqué, « ... »"): that speaker, when recent."""
         if head not in self.lex.document_nouns or determiner not in REFERRING_DETERMINERS or len(phrase) > 2:
             return None
+        since = self.last_speaker[0] if self.last_speaker is not None else max(0, at - PRONOUN_WINDOW)
+        named = self.named_document(head, since, at)
+        if named is not None:
+            return named, False
         if self.last_speaker is None:
             return None
         start, name, is_person = self.last_speaker
         return (name, is_person) if 0 < at - start <= PRONOUN_WINDOW else None
 
+    def named_document(self, head: str, since: int, before: int) -> str | None:
+        """The document a bare "le texte" or "le communiqué" refers to when the text named one since the last
+        speaker ("défini dans la charte de Venise. « ... », dit le texte"): that document as written."""
+        doc = self.doc
+        last = bisect_left(self.starts, before) if self.starts else len(doc)
+        generic = head in self.lex.generic_documents
+        for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
+            if token.idx < since:
+                return None
+            word = normalise(token.text)
+            same = word == head or (generic and word in self.lex.named_texts)
+            named = any(c.dep_ in ("nmod", "flat:name", "nummod") for c in token.children)
+            if token.pos_ == "NOUN" and same and named and not self._quoted(token.idx):
+                return noun_phrase(token, with_apposition=False).text  # "la charte de Lisbonne" is no government
+        return None
+
     def _group_name(self, phrase: Span) -> str:
-        """A group's canonical actor name when the actor layer is confident, else the phrase as written."""
-        for mention in self.entities:
-            overlaps = mention.start < phrase.end_char and phrase.start_char < mention.end
-            if overlaps and mention.actor and _confident(mention.actor.type, mention.actor.country):
-                return mention.actor.name
+        """A group's canonical actor name when the actor layer is confident, else the phrase as written.
+
+        The phrase's own words come first ("l'état-major français" is French even in an article on Niger);
+        then the actor layer's reading of a mention inside it, which knows the article's country ("les
+        autorités"). A mention that starts before the phrase belongs to other words ("à l'AFP X")."""
         actor = self._actor(phrase.text)
         if actor is not None and _confident(actor.type, actor.country):
             return actor.name
+        for mention in self.entities:
+            inside = phrase.start_char <= mention.start < phrase.end_char
+            if inside and mention.actor and _confident(mention.actor.type, mention.actor.country):
+                return mention.actor.name
         return phrase.text
 
     @staticmethod
@@ -413,6 +491,18 @@ class Speakers:
 
         resolve = getattr(actors, "resolve_actor_text", None)
         return resolve(text) if resolve else None
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of a clause that is not subordinate: "comme le souhaite X" or "X, qui ..." leaves X in the
+    background, and a later "il" goes on with the main clause's subject."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    # An adverbial clause with no conjunction is often the parser's reading of a reported main clause
+    # ("X a annulé la visite, a affirmé Y"): only a marked one ("comme", "quand") is subordinate.
+    return verb.dep_ != "acl:relcl" and not (
+        verb.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" for c in verb.children))
 
 
 def _opens_clause(person: Span) -> bool:
@@ -427,16 +517,28 @@ def canonical_person(name: str) -> str:
     """A person the actor knowledge base knows gets its normalised name ("Poutine" -> "Vladimir Putin"), as the
     gold's speakers are written; anyone else keeps the fullest name the article gives."""
     actor = Speakers._actor(name)
-    if actor is None or actor.text != name:
+    known = known_persons().get(actor.name) if actor is not None else None
+    if known is None:
         return name
-    return actor.name if actor.name in known_person_names() else name
+    words = name.split()
+    # "Borislav Milosevic" is not "Slobodan Milosevic": a first name as written must be one of the known
+    # person's names or aliases (accents aside: "Jose Maria Aznar" is "José María Aznar").
+    return actor.name if len(words) < 2 or _fold(words[0]) in known else name
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn")
 
 
 @cache
-def known_person_names() -> frozenset[str]:
+def known_persons() -> dict[str, frozenset[str]]:
+    """The persons of the actor knowledge base: normalised name -> every word of their names and aliases."""
     from veille.extract.actors import load_kb
 
-    return frozenset(entry.name for entry in load_kb().entries if entry.label == "PER")
+    return {
+        entry.name: frozenset(_fold(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split())
+        for entry in load_kb().entries if entry.label == "PER"
+    }
 
 
 def _is_state(actor) -> bool:

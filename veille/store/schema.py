@@ -41,6 +41,8 @@ runs = Table(
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("finished_at", DateTime(timezone=True)),
     Column("status", String(16), nullable=False),  # running | done | interrupted
+    Column("host", String(255)),  # the machine and process that run it: a dead owner means an interrupted run
+    Column("pid", Integer),
     Column("sources", JSON, nullable=False),
     Column("workers", Integer, nullable=False),
     Column("version", String(32), nullable=False),

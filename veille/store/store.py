@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Engine, String, delete, func, insert, literal, or_, select, text, update
@@ -16,6 +17,17 @@ from veille.model import Article, ArticleRecord
 from veille.store import schema
 from veille.store.database import make_engine, migrate, safe_url
 from veille.store.writer import write_article
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this machine (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, owned by someone else
+        return True
+    return True
 
 
 class Store:
@@ -49,10 +61,23 @@ class Store:
 
     # runs
     def start_run(self, sources: Sequence[str], workers: int) -> int:
+        self.close_dead_runs()
         row = {"started_at": now(), "status": "running", "sources": list(sources), "workers": workers,
-               "version": __version__}
+               "version": __version__, "host": socket.gethostname(), "pid": os.getpid()}
         with self.engine.begin() as conn:
             return conn.execute(insert(schema.runs).values(row)).inserted_primary_key[0]
+
+    def close_dead_runs(self) -> list[int]:
+        """Mark "interrupted" the runs still "running" whose process, on this machine, is gone (killed with
+        kill -9, power loss): their `finally` never ran. Runs of other machines are left alone."""
+        r = schema.runs.c
+        host = socket.gethostname()
+        with self.engine.begin() as conn:
+            rows = conn.execute(select(r.id, r.pid).where(r.status == "running", r.host == host)).all()
+            dead = [run_id for run_id, pid in rows if pid is not None and not process_alive(pid)]
+            if dead:
+                conn.execute(update(schema.runs).where(r.id.in_(dead)).values(status="interrupted"))
+        return dead
 
     def finish_run(self, run_id: int, counts: dict, status: str = "done") -> None:
         with self.engine.begin() as conn:
@@ -113,6 +138,15 @@ class Store:
             query = query.where(f.run_id == run_id)
         if kind is not None:
             query = query.where(f.kind == kind)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def runs(self, limit: int | None = None) -> list[dict]:
+        """The runs, newest first; runs whose process died are marked interrupted before they are listed."""
+        self.close_dead_runs()
+        query = select(schema.runs).order_by(schema.runs.c.id.desc())
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:

@@ -55,10 +55,13 @@ def as_actor(resolution: Resolution | None, text: str) -> Actor | None:
 
 
 def armed_forces_of(actor: Actor, country: str | None = None) -> Actor:
-    """The military forces of a "Government of X" actor (state at home, external abroad); other actors as is.
-    Conflict coders name the forces, not the government, as the actor of an attack or a battle."""
+    """The military forces of a "Government of X" actor or of its leader ("Erdogan a lancé une offensive")
+    (state at home, external abroad); other actors (a named government body, a party) as is. Conflict coders
+    name the forces, not the government, as the actor of an attack or a battle."""
     kb = load_kb()
-    if actor.type != "government" or actor.country is None or actor.name != kb.role_name("government", actor.country):
+    if actor.type != "government" or actor.country is None:
+        return actor
+    if actor.name != kb.role_name("government", actor.country) and actor.name in kb.organisation_names:
         return actor
     kind = "state" if kb.is_home(actor.country, country) else "external"
     return Actor(name=kb.role_name("military", actor.country), text=actor.text, type=kind, country=actor.country)

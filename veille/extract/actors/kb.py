@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Generic, TypeVar
 
 import pycountry
@@ -154,6 +154,11 @@ class ActorKB:
     titles: PhraseIndex[str] = field(default_factory=PhraseIndex)
     collectives: frozenset[str] = frozenset()
     home_territories: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @cached_property
+    def organisation_names(self) -> frozenset[str]:
+        """Canonical names of the entries that are not persons ("Palestinian Authority")."""
+        return frozenset(e.name for e in self.entries if e.label != "PER")
 
     def country_label(self, code: str, with_article: bool) -> str:
         """English country name for canonical names ("the United States" after "of")."""

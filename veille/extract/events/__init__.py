@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
 
-from veille.extract.dates import date_for_event
 from veille.extract.events.arguments import (
     Toll,
     casualties_in,
@@ -27,14 +26,21 @@ from veille.extract.events.arguments import (
     orphan_casualties,
     segment_of,
     sources_for,
+    split_total,
     to_location,
     toll_from,
 )
-from veille.extract.events.classify import agent_phrases, patient_phrases, refine, type_by_victims
+from veille.extract.events.classify import (
+    agent_phrases,
+    patient_phrases,
+    refine,
+    split_by_initiator,
+    type_by_victims,
+)
 from veille.extract.events.detect import Candidate, find_candidates
 from veille.extract.events.lexicon import Lexicon, load_lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, merge_toll, repeat_bonus
-from veille.extract.events.participants import claimant_of, default_actor1, event_actors
+from veille.extract.events.participants import claimant_of, default_actor1, event_actors, named_authors
 from veille.extract.events.scope import (
     continues_event,
     generic_reason,
@@ -47,6 +53,7 @@ from veille.extract.events.scope import (
     threat_governor,
 )
 from veille.extract.events.view import DocView
+from veille.extract.events.when import event_date
 from veille.extract.mentions import EventDate, Mentions
 from veille.model import AggregateClaim, Event
 
@@ -76,11 +83,12 @@ def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], li
     for _, group in groupby(candidates, key=lambda c: c.sent.start):
         for cands in _by_type(list(group)):
             drafts.extend(build_drafts(cands, mentions, view, lexicon, aggregates))
-    carry_tolls(drafts, mentions, aggregates)
+    carry_tolls(drafts, mentions, aggregates, view, lexicon)
     merged = merge_drafts(drafts)
     claimant = claimant_of(mentions, lambda t: bool(lexicon.triggers_for(view.keys(t.i), view.stem[t.i])))
+    authors = named_authors([(draft.acled, draft.actor1) for draft in merged])
     for draft in merged:
-        draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions, claimant)
+        draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions, claimant, authors)
     events = [to_event(draft, f"{article_id}-e{n}") for n, draft in enumerate(merged, start=1)]
     return [e for e in events if e.confidence >= MIN_CONFIDENCE], aggregates
 
@@ -128,7 +136,8 @@ def _by_type(cands: list[Candidate]) -> Iterator[list[Candidate]]:
         for key in violent:
             if key not in specific:
                 order[specific[0]].extend(order.pop(key))
-    yield from order.values()
+    for group in order.values():
+        yield from split_by_initiator(group)  # "X condamne ..., quand Y dénonçait ...": two interactions
 
 
 def representative(cands: list[Candidate]) -> Candidate:
@@ -155,7 +164,7 @@ def build_drafts(
         span = segment_of(token, sent, view.text)
         victims = [c.victims for c in casualties_in(mentions, *span) if c.victims and not c.negated]
         type_by_victims(rep, victims, lexicon)
-    date = date_for_event(mentions.doc, token.i, mentions.dates, mentions.published)
+    date = event_date(mentions, view, token)
     if date.precision != "unknown" and date.value > mentions.published.isoformat() and rep.plover not in NO_DATE_PLOVER:
         return []  # dated after publication: planned, not happened
     span = segment_of(token, sent, view.text)
@@ -168,15 +177,18 @@ def build_drafts(
         items = [list_item(view.text, span, place) for place in places]
         outside = [c for c in casualties if not any(start <= c.start < end for start, end in items)]
         casualties = outside or casualties
+    cue, own = view.find(lexicon.cues["aggregate_cues"], sent.start, sent.end), []
+    if cue is not None and len(places) <= 1:  # "deux sont mortes à X, ... sur un bilan total de 11"
+        own, casualties = split_total(casualties, view.doc[cue].idx)
     toll = toll_from(casualties, token.idx, sources) if has_toll(rep.acled, rep.plover) else Toll(sources=sources)
-    is_total = len(places) > 1 or view.has(lexicon.cues["aggregate_cues"], sent.start, sent.end)
+    is_total = len(places) > 1 or cue is not None
     if is_total and (toll.fatalities or toll.injured):
         if all(a.span != span for a in aggregates):
             aggregates.append(
                 AggregateClaim(text=evidence, fatalities=toll.fatalities, injured=toll.injured, sources=sources,
                                span=span)
             )
-        toll = Toll(sources=sources)
+        toll = toll_from(own, token.idx, sources) if own and has_toll(rep.acled, rep.plover) else Toll(sources=sources)
     actor1, actor2 = _actors_of(rep, cands, mentions)
     drafts = []
     for place in places or [None]:
@@ -257,19 +269,56 @@ def passive_agents(sent) -> list[tuple[int, int]]:
     return spans
 
 
-def carry_tolls(drafts: list[Draft], mentions: Mentions, aggregates: list[AggregateClaim]) -> None:
+def carry_tolls(
+    drafts: list[Draft], mentions: Mentions, aggregates: list[AggregateClaim], view: DocView, lexicon: Lexicon
+) -> None:
     """A toll told in a sentence with no event of its own ("Le bilan s'élève à 21 morts", "Trois soldats ont
-    péri") belongs to the violent event reported just before it, unless that sentence was split by town."""
+    péri") belongs to the violent event reported just before it, unless that sentence was split by town; with
+    a total cue ("43 morts dans au moins trois villes") it is an aggregate claim, no one event's toll."""
     violent = [d for d in drafts if has_toll(d.acled, d.plover) and not d.siblings]
     covered = [d.evidence_span for d in drafts] + [a.span for a in aggregates if a.span]
     spans = [d.evidence_span for d in violent]
     for casualty in orphan_casualties(mentions, covered):
-        n = nearest_before(spans, casualty.start)
-        if n is None:
-            continue
         segment = segment_at(mentions, casualty.start)
         extra = toll_from([casualty], casualty.start, sources_for(mentions.attributions, *segment))
-        merge_toll(violent[n].toll, extra)
+        tokens = mentions.doc.char_span(*segment, alignment_mode="expand")
+        sent = view.sentence(tokens[0]) if tokens is not None and len(tokens) else None
+        if sent is not None and view.has(lexicon.cues["aggregate_cues"], sent.start, sent.end):
+            add_aggregate(aggregates, view.text, segment, extra)
+            continue
+        n = nearest_before(spans, casualty.start)
+        if n is not None:
+            merge_toll(violent[n].toll, extra)
+    carry_anaphor_tolls(drafts, mentions)
+
+
+def add_aggregate(aggregates: list[AggregateClaim], text: str, segment: tuple[int, int], toll: Toll) -> None:
+    """Record a total told in `segment`, completing the claim of the same sentence if there is one."""
+    for n, claim in enumerate(aggregates):
+        if claim.span == segment:
+            aggregates[n] = claim.model_copy(update={
+                "fatalities": claim.fatalities if claim.fatalities is not None else toll.fatalities,
+                "injured": claim.injured if claim.injured is not None else toll.injured})
+            return
+    aggregates.append(AggregateClaim(text=text[segment[0]:segment[1]], fatalities=toll.fatalities,
+                                     injured=toll.injured, sources=toll.sources, span=segment))
+
+
+def carry_anaphor_tolls(drafts: list[Draft], mentions: Mentions) -> None:
+    """A toll told about an earlier event through a word that bears none ("47 gendarmes ont été blessés en
+    marge du rassemblement", after the riot was told): the figures go to the latest event of the same PLOVER
+    code that bears a toll, however far back, unless an event of the sentence bears them itself."""
+    bearing = [d for d in drafts if has_toll(d.acled, d.plover)]
+    for draft in drafts:
+        if not draft.anaphoric or has_toll(draft.acled, draft.plover):
+            continue
+        if any(d.evidence_span == draft.evidence_span for d in bearing):
+            continue
+        figures = casualties_in(mentions, *draft.evidence_span)
+        antecedent = next((d for d in reversed(bearing) if d.plover == draft.plover
+                           and d.evidence_span[1] <= draft.evidence_span[0]), None)
+        if figures and antecedent is not None:
+            merge_toll(antecedent.toll, toll_from(figures, draft.evidence_span[0], draft.toll.sources))
 
 
 def segment_at(mentions: Mentions, char: int) -> tuple[int, int]:

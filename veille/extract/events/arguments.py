@@ -9,10 +9,16 @@ from spacy.tokens import Span, Token
 from veille.extract.actors import actor_for_span
 from veille.extract.events.classify import agent_phrases, patient_phrases
 from veille.extract.mentions import Attribution, Casualty, Mentions
+from veille.geo.lexicon import load_place_lexicon
 from veille.model import Actor, Claim, Location, PlaceMention
 
 # A coarse place (region, country) must be this many characters nearer than a town to be preferred.
 COARSE_PLACE_PENALTY = 80
+# A place inside another clause than the trigger's ("pendant que les blessés étaient évacués par Rafah, le camp a
+# été bombardé") must be this many characters nearer than one of the trigger's own clause.
+OTHER_CLAUSE_PENALTY = 120
+# How far back (characters) an unnamed site may refer to the site named before ("le camp" -> "camp ... à Jabalia").
+SITE_REFERENCE_CHARS = 3000
 PRECISION_RANK = {"exact": 0, "near": 1, "admin1": 2, "country": 3, None: 4}
 
 
@@ -56,9 +62,13 @@ def place_token(mentions: Mentions, place: PlaceMention) -> Token | None:
 def choose_places(
     mentions: Mentions, trigger: Token, segment: tuple[int, int], actors: list[tuple[int, int]] = ()
 ) -> list[PlaceMention]:
-    """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions),
-    plus the places coordinated with it ("à Tartous, Homs et Hassaké": one event per town); a place that
-    is the actor ("Paris condamne", "menée par Ankara", spans in `actors`) is not one."""
+    """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions, the
+    trigger's clause before other clauses), plus the places coordinated with it ("à Tartous, Homs et Hassaké":
+    one event per town); a place that is the actor ("Paris condamne", "menée par Ankara", spans in `actors`) is
+    not one. A target that is an unnamed site ("le camp a de nouveau été bombardé") is the site named before."""
+    referred = referred_site(mentions, trigger, segment)
+    if referred is not None:
+        return [referred]
     candidates = [trust_country(p, mentions) for p in places_in(mentions, *segment)
                   if not any(p.start <= start and end <= p.end for start, end in actors)]
     if not candidates:
@@ -67,13 +77,110 @@ def choose_places(
     def cost(place: PlaceMention) -> float:
         distance = min(abs(place.start - trigger.idx), abs(place.end - trigger.idx))
         coarse = place.precision in ("admin1", "country") or place.lat is None
-        return distance + (COARSE_PLACE_PENALTY if coarse else 0)
+        token = place_token(mentions, place)
+        other_clause = token is not None and in_other_clause(token, trigger)
+        landmark = is_distance_landmark(mentions, place)
+        spread = coarse and is_whole_area(mentions, place)
+        return distance + (COARSE_PLACE_PENALTY if coarse or landmark else 0) + (
+            COARSE_PLACE_PENALTY if spread else 0) + (OTHER_CLAUSE_PENALTY if other_clause else 0)
 
     best = min(candidates, key=cost)
+    if best.lat is None:  # "le village de Sévaré, près de Mopti": the unknown village, near the known town
+        anchor = distance_anchor(mentions, best, candidates)
+        if anchor is not None:
+            return [anchor]
     siblings = coordinated_places(mentions, best, candidates)
     if not siblings and is_plural_noun(trigger):
         siblings = other_towns(mentions, best, candidates)
     return [best, *siblings] if siblings else [best]
+
+
+# Words that make the next town a landmark of distance, not the scene ("près de Mopti", "à 20 km de Gao").
+DISTANCE_WORDS = frozenset({"près", "proximité", "km", "kilomètres", "kilomètre", "loin"})
+DISTANCE_GAP_WORDS = frozenset({",", "tout", "non", "à", "de", "d'", "d’", "du", "des", "la", "environ", "quelque",
+                                "quelques", "une", "dizaine", "centaine", "vingtaine"})
+
+
+def is_distance_landmark(mentions: Mentions, place: PlaceMention) -> bool:
+    """A distance word within the three words before the place ("près de Mopti", "à 20 km de Gao")."""
+    before = mentions.doc.char_span(max(0, place.start - 30), place.start, alignment_mode="contract")
+    return before is not None and any(t.lower_ in DISTANCE_WORDS for t in list(before)[-3:])
+
+
+def distance_anchor(mentions: Mentions, unknown: PlaceMention, candidates: list[PlaceMention]) -> PlaceMention | None:
+    """An unknown place followed by its distance to a known town ("Sévaré, près de Mopti", "Kalo, à 20 km
+    de Gao") is placed at that town, precision "near": a point within reach, under the name the text gives."""
+    doc = mentions.doc
+    for town in sorted(candidates, key=lambda p: p.start):
+        if town.start <= unknown.end or town.lat is None or town.precision not in ("exact", "near"):
+            continue
+        gap = doc.char_span(unknown.end, town.start, alignment_mode="expand")
+        words = [t for t in gap] if gap is not None else []
+        if not words or len(words) > 7 or not any(t.lower_ in DISTANCE_WORDS for t in words):
+            return None
+        if not all(t.lower_ in DISTANCE_WORDS or t.lower_ in DISTANCE_GAP_WORDS or t.like_num for t in words):
+            return None
+        return unknown.model_copy(update={
+            "geonameid": None, "gazetteer_name": town.gazetteer_name, "country": town.country,
+            "admin1": town.admin1, "lat": town.lat, "lon": town.lon, "precision": "near"})
+    return None
+
+
+WHOLE_WORDS = frozenset({"tout", "toute", "tous", "toutes", "ensemble", "travers"})
+
+
+def is_whole_area(mentions: Mentions, place: PlaceMention) -> bool:
+    """A region named as a whole ("dans toute la Serbie", "à travers le pays", "l'ensemble du Mali") spreads the
+    event over it: a town named in the same sentence says more about where it hit."""
+    before = mentions.doc.char_span(max(0, place.start - 20), place.start, alignment_mode="contract")
+    return before is not None and any(t.lower_ in WHOLE_WORDS for t in list(before)[-3:])
+
+
+# Clause relations that open a clause of their own under the trigger's sentence.
+CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "parataxis", "ccomp"})
+
+
+def in_other_clause(token: Token, trigger: Token) -> bool:
+    """The token sits in a subordinate or incidental clause that does not hold the trigger."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS and not (node.left_edge.i <= trigger.i <= node.right_edge.i):
+            return True
+        if node.i == trigger.i:
+            return False
+        node = node.head
+    return False
+
+
+DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
+
+
+def referred_site(mentions: Mentions, trigger: Token, segment: tuple[int, int]) -> PlaceMention | None:
+    """The site an unnamed, definite target refers to ("le camp de réfugiés a de nouveau été bombardé", after
+    "le plus grand camp de réfugiés de l'enclave, situé à Jabalia"): the last earlier phrase headed by the same
+    site noun that holds a located place, within SITE_REFERENCE_CHARS. Why: news names a site once, then calls
+    it "le camp", "la prison"; the nearest town of the later sentence is usually somewhere else."""
+    nouns = load_place_lexicon().unnamed_sites
+    for phrase in patient_phrases(trigger):
+        site = next((t for t in phrase if t.pos_ == "NOUN" and t.lower_ in nouns), None)
+        if site is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in site.children):
+            continue
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        if any(start <= p.start and p.end <= end for p in mentions.places):
+            return None  # named in place ("le camp de Zaatari"): the ordinary choice finds it
+        doc = mentions.doc
+        for earlier in reversed(doc[: site.sent.start]):
+            if earlier.idx < segment[0] - SITE_REFERENCE_CHARS:
+                break
+            if earlier.lemma_.lower() != site.lemma_.lower() or earlier.pos_ != "NOUN":
+                continue
+            reach = {t.i for t in earlier.subtree}
+            for place in places_in(mentions, earlier.idx, earlier.sent.end_char):
+                token = place_token(mentions, place)
+                if token is not None and token.i in reach and place.lat is not None:
+                    return place if place.precision != "exact" else place.model_copy(update={"precision": "near"})
+        return None
+    return None
 
 
 # What separates the items of a list of places in one sentence.
@@ -229,7 +336,14 @@ def _first_actor(phrases: list[list[Token]], country: str | None) -> Actor | Non
 
 
 def casualties_in(mentions: Mentions, start: int, end: int) -> list[Casualty]:
-    return [c for c in mentions.casualties if start <= c.start and c.end <= end]
+    """The figures overlapping [start, end): the parser may cut a sentence inside a casualty phrase ("35
+    personnes - dont des enfants - | ont été tuées"), whose pieces each keep the figure they touch."""
+    return [c for c in mentions.casualties if c.start < end and start < c.end]
+
+
+def distance_to(casualty: Casualty, char: int) -> int:
+    """Characters between a position and the nearer end of a casualty phrase (0 inside it)."""
+    return 0 if casualty.start <= char < casualty.end else min(abs(casualty.start - char), abs(casualty.end - char))
 
 
 def toll_from(casualties: list[Casualty], trigger_char: int, sources: list[str]) -> Toll:
@@ -239,7 +353,7 @@ def toll_from(casualties: list[Casualty], trigger_char: int, sources: list[str])
         figures = [c for c in casualties if c.kind == kind and (c.value is not None or c.negated)]
         if not figures:
             continue
-        figure = min(figures, key=lambda c: abs(c.start - trigger_char))
+        figure = min(figures, key=lambda c: distance_to(c, trigger_char))
         value = 0 if figure.negated else figure.value
         if kind == "killed":
             toll.fatalities = value
@@ -252,6 +366,20 @@ def toll_from(casualties: list[Casualty], trigger_char: int, sources: list[str])
     if toll.fatalities is not None or toll.injured is not None:
         toll.claims = [Claim(source=s, fatalities=toll.fatalities, injured=toll.injured) for s in sources]
     return toll
+
+
+def split_total(casualties: list[Casualty], cue_char: int) -> tuple[list[Casualty], list[Casualty]]:
+    """(the event's own figures, the total's) of a sentence with a total cue: of each kind, the figure nearest
+    the cue is the total; another figure of a kind is the event's own ("deux sont mortes lors de tirs sur X, a
+    précisé l'ONG, qui avait annoncé un bilan total de 11 personnes tuées"). With one figure per kind the
+    whole toll is the total ("43 morts dans au moins trois villes"), and nothing is the event's own."""
+    figures = [c for c in casualties if c.value is not None or c.negated]
+    totals = [min(same, key=lambda c: distance_to(c, cue_char))
+              for kind in ("killed", "injured") if (same := [c for c in figures if c.kind == kind])]
+    own = [c for c in figures if c not in totals]
+    if not any(c.kind == t.kind for c in own for t in totals):
+        return [], casualties
+    return own, totals
 
 
 # How far after an event's sentence a toll with no event of its own may be ("Le bilan s'élève à 21 morts").

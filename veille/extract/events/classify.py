@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from veille.extract.events.detect import Candidate
@@ -110,6 +112,8 @@ def patient_phrases(token: Token) -> list[list[Token]]:
         for child in token.children:
             if child.dep_ == "obj" or (child.dep_ == "nsubj:pass" and passive) or _case(child) in ("contre", "sur"):
                 phrases.append(noun_phrase(child))
+        if not phrases and is_past_participle_of_noun(token):  # "plusieurs lycées visés", "des otages capturés"
+            phrases.append(noun_phrase(token.head))
     else:
         phrases = [noun_phrase(c) for c in token.children if _case(c) in ("contre", "sur")]
         if not phrases and token.dep_ == "nsubj":
@@ -117,6 +121,46 @@ def patient_phrases(token: Token) -> list[list[Token]]:
         if not phrases and token.dep_ == "obj":  # a light verb: "ont ouvert le feu sur un véhicule"
             phrases = [noun_phrase(c) for c in token.head.children if _case(c) in ("contre", "sur")]
     return phrases
+
+
+def is_past_participle_of_noun(token: Token) -> bool:
+    """A past participle qualifying a noun ("les élèves enlevés"): the noun is what underwent the action."""
+    morph = token.morph
+    return (token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN")
+            and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense"))
+
+
+def split_by_initiator(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Political interactions of one sentence with different named initiators are different events ("l'Arabie
+    saoudite condamnant ..., quand le Qatar dénonçait ..."); a candidate naming none joins the first group.
+    Violence is not split: its several verbs usually tell one event."""
+    if not cands or cands[0].acled is not None:
+        return [cands]
+    groups: dict[str, list[Candidate]] = {}
+    unnamed: list[Candidate] = []
+    for cand in cands:
+        subject = _named_subject(cand.token)
+        if subject is None:
+            unnamed.append(cand)
+        else:
+            groups.setdefault(subject, []).append(cand)
+    if len(groups) < 2:
+        return [cands]
+    result = list(groups.values())
+    result[0] = sorted(result[0] + unnamed, key=lambda c: c.token.i)
+    return result
+
+
+def _named_subject(token: Token) -> str | None:
+    """The lemma of a verb trigger's own subject when it is a noun or a name (not a pronoun), else None."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = _nouns(c for c in token.children if c.dep_ == "nsubj")
+    return subjects[0].lemma_ if subjects else None
+
+
+def _nouns(tokens: Iterable[Token]) -> list[Token]:
+    return [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
 
 
 # Children whose subtrees are cut from an actor's noun phrase (relative clauses, incidental clauses).

@@ -56,9 +56,14 @@ def find_candidates(view: DocView, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _companion_near(view: DocView, trigger: Trigger, token: Token) -> bool:
-    """Whether one of the entry's `with` words is within its window, inside the token's sentence."""
+    """Whether one of the entry's `with` words starts within its window (a phrase may end past it), inside the
+    token's sentence, or is the verb of which the trigger is the subject ("cet accord ... avait été élaboré")."""
     sent = view.sentence(token)
     start = max(sent.start, token.i - trigger.spec.window)
     end = min(sent.end, token.i + trigger.spec.window + 1)
-    hit = view.find(trigger.with_cues, start, end)
-    return hit is not None and hit != token.i
+    hit = view.find(trigger.with_cues, start, end, phrase_end=sent.end)
+    if hit is not None and hit != token.i:
+        return True
+    head = token.head
+    return (head is not token and head.pos_ in ("VERB", "AUX") and token.dep_.startswith("nsubj")
+            and view.token_has(trigger.with_cues, head.i))

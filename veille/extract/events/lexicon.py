@@ -154,6 +154,9 @@ class ScopeFile(BaseModel):
     equipment_heads: list[str] = Field(min_length=1)
     continuation_verbs: list[str] = Field(min_length=1)
     opinion_verbs: list[str] = Field(min_length=1)
+    membership_cues: list[str] = Field(min_length=1)
+    period_marks: list[str] = Field(min_length=1)
+    months: list[str] = Field(min_length=12, max_length=12)
 
     @field_validator("context")
     @classmethod
@@ -248,7 +251,7 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
             "hypothetical_marks", "generic_cues", "aggregate_cues", "instrument_words", "instrument_heads",
             "possession_verbs", "threat_governors", "generic_marks",
             "person_triggers", "statement_governors", "claim_governors", "equipment_heads", "continuation_verbs",
-            "opinion_verbs",
+            "opinion_verbs", "membership_cues", "period_marks", "months",
         )
     }
     for name, words in scope.out_of_scope.items():

@@ -43,6 +43,7 @@ class Draft:
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Fold each draft into the first earlier one it is compatible with, else keep it (text order)."""
+    drafts = fold_headings(drafts)
     kept: list[Draft] = []
     pending: list[Draft] = []  # anaphors met before any event of their kind: the lead announcing the body's
     for draft in drafts:
@@ -59,7 +60,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 draft.repeats += 1
                 pending.remove(anaphor)
         else:
-            antecedent = next((k for k in reversed(kept) if _same_kind(k, draft)), None)
+            antecedent = next((k for k in reversed(kept) if _same_kind(k, draft) and not _other_specific(k, draft)),
+                              None)
             if antecedent is None and draft.demonstrative:  # "un assaut contre la prison ... Ce raid survient"
                 antecedent = next((k for k in reversed(kept) if k.plover == draft.plover), None)
             if antecedent is not None:  # its place and date may be those of the report, not of the event
@@ -72,8 +74,44 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+# A heading is a short line without final punctuation ("L'UE exige l'arrêt des frappes"); the paragraph it
+# announces starts within this many characters.
+HEADING_MAX_CHARS = 120
+HEADING_REACH_CHARS = 400
+FINAL_PUNCTUATION = (".", "!", "?", "»", '"', "”", "…", ":")
+
+
+def is_heading(draft: Draft) -> bool:
+    """A short line without final punctuation: a title or a subheading announcing the next paragraph."""
+    text = draft.evidence.strip()
+    return len(text) <= HEADING_MAX_CHARS and not text.endswith(FINAL_PUNCTUATION)
+
+
+def fold_headings(drafts: list[Draft]) -> list[Draft]:
+    """A political interaction told by a heading is the one the next paragraph tells in full ("L'UE exige l'arrêt
+    des frappes" / "Le président de la Commission a exigé l'arrêt de l'attaque"): it folds into the next draft of
+    the same PLOVER code within reach, whose fields win, even when the two name the initiator differently."""
+    result = list(drafts)
+    for draft in drafts:
+        if draft.acled is not None or not is_heading(draft):
+            continue
+        start = draft.evidence_span[1]
+        body = next((d for d in result if d.plover == draft.plover and d.acled is None
+                     and start <= d.evidence_span[0] <= start + HEADING_REACH_CHARS), None)
+        if body is not None:
+            absorb(body, draft)
+            result.remove(draft)
+    return result
+
+
+def _other_specific(a: Draft, b: Draft) -> bool:
+    """Two drafts typed by their context as different sub-types ("la manifestation ... des coups de matraque"
+    after a peaceful protest) are not the same event, even when one is told as an anaphor."""
+    return a.specific and b.specific and a.acled != b.acled and not _weapon_and_target(a, b)
+
+
 def _same_kind(a: Draft, b: Draft) -> bool:
-    return a.plover == b.plover and (a.type_key == b.type_key or _generic_violence(a, b))
+    return a.plover == b.plover and (a.type_key == b.type_key or _generic_violence(a, b) or _weapon_and_target(a, b))
 
 
 def _anchored(draft: Draft) -> bool:
@@ -93,7 +131,7 @@ def compatible(a: Draft, b: Draft) -> bool:
         return a.actor1 is not None and b.actor1 is not None and a.actor1.name == b.actor1.name and _dates_agree(
             a.date, b.date
         )
-    if a.specific and b.specific and a.acled != b.acled:
+    if _other_specific(a, b):
         return False
     return _places_agree(a.location, b.location) and _dates_agree(a.date, b.date) and _actors_agree(a, b)
 
@@ -107,6 +145,24 @@ def _generic_violence(a: Draft, b: Draft) -> bool:
     "des frappes" may be the same event."""
     both_violent = a.acled is not None and b.acled is not None and {a.acled[0], b.acled[0]} <= VIOLENT_TYPES
     return both_violent and not (a.specific and b.specific)
+
+
+# The sub-type a weapon gives and the one a target gives are two views of one event: "Tsahal a visé le camp de
+# réfugiés" (an attack on civilians, by its target) and "la frappe sur le camp" (an air strike, by its weapon).
+TARGET_TYPED_EVENT = "Violence against civilians"
+TARGET_TYPED = frozenset({(TARGET_TYPED_EVENT, "Attack")})
+WEAPON_TYPE = "Explosions/Remote violence"
+
+
+def _weapon_and_target(a: Draft, b: Draft) -> bool:
+    """One draft typed by its weapon, the other only by whom it targeted, both dated the same day by the text
+    (the weapon's type wins, see absorb); undated, a retelling's stray word ("un bruit comme des avions") could
+    retype the event."""
+    if a.acled is None or b.acled is None or {a.acled[0], b.acled[0]} != {WEAPON_TYPE, TARGET_TYPED_EVENT}:
+        return False
+    if "unknown" in (a.date.precision, b.date.precision) or a.date.value != b.date.value:
+        return False
+    return a.acled in TARGET_TYPED or b.acled in TARGET_TYPED
 
 
 def _places_agree(a: Location | None, b: Location | None) -> bool:
@@ -162,6 +218,8 @@ def absorb(into: Draft, other: Draft) -> None:
     """Merge `other` into `into`, keeping the most specific value of every field."""
     if other.specific and not into.specific and _may_retype(into.acled, other.acled):
         into.acled, into.specific = other.acled, True
+    elif _weapon_and_target(into, other) and other.acled and other.acled[0] == WEAPON_TYPE:
+        into.acled = other.acled  # the weapon says more than the target: an air strike on a camp
     elif not other.specific and not into.specific and _anchor(other) < _anchor(into):
         into.acled = other.acled  # two guesses: the better-placed mention says more
     if PRECISION_RANK.get(_precision(other.location), 4) < PRECISION_RANK.get(_precision(into.location), 4):
@@ -231,11 +289,19 @@ def add_claim(claims: list[Claim], claim: Claim) -> list[Claim]:
     return [*claims, claim]
 
 
+# An exact figure replaces a rounded one only when it is at least this share of it: "une dizaine" then 8 is a
+# refinement; "plus de 50 morts" then "1 mort" (one man named) is another count. Set by reading, not tuned.
+MIN_REFINING_SHARE = 0.5
+
+
 def _better_figure(new: int | None, new_approx: bool, old: int | None, old_approx: bool) -> bool:
     if new is None:
         return False
     if old is None:
         return True
-    if new_approx != old_approx:
-        return old_approx
+    if new_approx != old_approx:  # an exact figure refines a rounded one it is near ("au moins 20", then 21);
+        exact, rounded = (new, old) if old_approx else (old, new)  # far below it, it counts something else
+        if exact >= rounded * MIN_REFINING_SHARE:
+            return old_approx
     return new > old
+

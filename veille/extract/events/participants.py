@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from veille.extract.actors import actor_for_span, armed_forces_of, role_actor
 from veille.extract.events.classify import agent_phrases, noun_phrase, patient_phrases
+from veille.extract.events.lexicon import load_lexicon, normalise, stem
 from veille.extract.events.scope import is_anaphoric
 from veille.extract.mentions import Mentions
 from veille.model import Actor
@@ -26,6 +27,8 @@ ANTECEDENT_TYPES = frozenset({"state", "rebel", "political_militia", "identity_m
                               "political_party", "organisation", "person", "rioters", "protesters"})
 # How many characters back a pronoun's antecedent may be (about two sentences).
 ANTECEDENT_REACH = 400
+# Verbs climbed at most to find the subject an infinitive, a coordinated verb or a gerund shares.
+MAX_SUBJECT_CLIMB = 4
 # Prepositions of a noun trigger's complement that may name its author ("l'offensive de l'armée").
 AUTHOR_CASES = frozenset({"de", "du", "des", "d'"})
 # The implicit actor1 of an event type, by ACLED event type or sub-event type (a role of actor_agents.yaml).
@@ -52,16 +55,133 @@ def event_actors(
     """actor1 and actor2 of the event the trigger announces."""
     country = mentions.country
     armed = acled is not None and acled[0] in ARMED_TYPES
-    actor1 = _first_actor(agent_phrases(trigger), country, armed, mentions)
+    actor1 = _first_actor(_agent_phrases(trigger), country, armed, mentions)
     if actor1 is None and trigger.pos_ in ("NOUN", "PROPN"):
         remote = acled is not None and acled[0] == "Explosions/Remote violence"
         actor1 = _author_of_noun(trigger, country, armed, remote)
     if actor1 is None and _has_possessive(trigger):  # "X s'est déclaré satisfait de ses discussions avec Y"
         actor1 = _first_actor(_governing_subjects(trigger), country, armed, mentions)
+    if actor1 is None:  # "en menant des attaques ..., les jihadistes ont ...", "a reconnu ... retenir en otages"
+        actor1 = _first_actor(_shared_subjects(trigger), country, armed, mentions)
     actor2 = _first_actor(patient_phrases(trigger), country, False, mentions)
+    if actor1 is None and trigger.pos_ == "NOUN":  # "des pourparlers entre X et Y", "des combats entre X et Y"
+        first, second = _parties(trigger)
+        actor1 = _first_actor(first, country, armed, mentions)
+        actor2 = actor2 or (_first_actor(second, country, armed, mentions) if actor1 is not None else None)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     return actor1, actor2
+
+
+def _agent_phrases(trigger: Token) -> list[list[Token]]:
+    """The agent phrases of `classify.agent_phrases`, corrected for two cases of a noun trigger:
+    a "par X" the parser hung on the verb rather than on the noun ("condamne le ciblage par les forces X"),
+    and a statement about the event ("Paris condamne l'offensive"): who condemns did not attack."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return agent_phrases(trigger)
+    stray = _stray_agent(trigger)
+    if stray is not None:
+        return [noun_phrase(stray)]
+    phrases = agent_phrases(trigger)
+    if _is_statement_topic(trigger):
+        phrases = [p for p in phrases if any(t.head is trigger for t in p)]
+    return phrases
+
+
+def _parties(trigger: Token) -> tuple[list[list[Token]], list[list[Token]]]:
+    """The two parties of a noun trigger's "entre X et Y" (a meeting, talks, clashes): coders give the first
+    as actor1, the second as actor2."""
+    for child in trigger.children:
+        if any(c.dep_ == "case" and c.lower_ == "entre" for c in child.children):
+            first = noun_phrase(child)
+            others = [c for c in child.children if c.dep_ == "conj"]
+            # the parser often hangs "et Y" on the trigger itself ("les négociations entre X et Y ont repris")
+            others = others or [c for c in trigger.children if c.dep_ == "conj" and c.i == first[-1].i + 2
+                                and c.nbor(-1).lower_ == "et"]
+            return [first], [noun_phrase(c) for c in others[:1]]
+    return [], []
+
+
+def _stray_agent(trigger: Token) -> Token | None:
+    """The head of a "par X" right after a noun trigger, its complements and adjectives ("le bombardement
+    meurtrier du marché par les forces X"), that the parser attached elsewhere (to the governing verb)."""
+    doc = trigger.doc
+    own = {t.i for t in trigger.subtree}
+    i = trigger.i + 1
+    while i < len(doc) and (i in own or doc[i].pos_ == "ADJ"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "par" or doc[i].dep_ != "case":
+        return None
+    head = doc[i].head
+    if head.head is trigger or head.pos_ not in ("NOUN", "PROPN"):
+        return None  # attached to the trigger: `agent_phrases` reads it already
+    return head
+
+
+def _is_statement_topic(trigger: Token) -> bool:
+    """Whether a noun trigger is the object of a statement verb ("condamne l'offensive", "exige l'arrêt")."""
+    head = trigger.head
+    cues = load_lexicon().cues["statement_governors"]
+    return trigger.dep_ == "obj" and head.pos_ == "VERB" and (
+        normalise(head.lemma_) in cues.words or stem(head.lemma_) in cues.words)
+
+
+def _shared_subjects(trigger: Token) -> list[list[Token]]:
+    """The subject a trigger shares with the clause it depends on, up a chain of infinitives, coordinated
+    verbs and gerunds ("ont reconnu avoir abattu un avion et retenir en otages", "en menant des attaques,
+    les jihadistes ont"); a noun trigger starts from its verb ("ont pris en otage", "ont mené une attaque").
+    French infinitive and gerund clauses have no subject of their own: it is the governing clause's (through
+    an adjective too: "s'est dit prêt à coopérer")."""
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if not _is_object(trigger) or _is_statement_topic(trigger):
+            return []
+        verb = trigger.head
+    gerund: Token | None = None
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):  # an adjective: "s'est dit prêt à coopérer"
+            break
+        subjects = [noun_phrase(c) for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+        gerund = gerund or (verb if _is_gerund(verb) else None)
+        if not _has_no_subject_of_its_own(verb) or verb.head is verb:
+            break
+        verb = verb.head
+    if gerund is not None and _opens_sentence(gerund):  # "En menant des attaques ..., les jihadistes ont ..."
+        after = [t for t in gerund.sent if t.i > gerund.i and _is_subject(t)]  # however it was parsed
+        return [noun_phrase(after[0])] if after else []
+    return []
+
+
+def _opens_sentence(verb: Token) -> bool:
+    """Whether no finite verb comes before `verb` in its sentence: an opening gerund's subject follows it."""
+    return not any("Fin" in t.morph.get("VerbForm") for t in verb.doc[verb.sent.start : verb.i])
+
+
+def _is_object(noun: Token) -> bool:
+    """An object, an idiom's complement ("prendre en otage", not a topic: "parler d'un attentat"), or a bare
+    noun the parser took for an adjunct ("a lancé mercredi une offensive": no preposition, so an object)."""
+    if noun.dep_ == "obj":
+        return True
+    if noun.dep_ == "obl:arg":  # "prendre en otage", "passer à tabac"; not "parler d'un attentat"
+        return not any(c.dep_ == "case" and c.lower_ in AUTHOR_CASES for c in noun.children)
+    return noun.dep_ == "obl:mod" and not any(c.dep_ == "case" for c in noun.children) and any(
+        c.dep_ == "det" for c in noun.children)
+
+
+def _has_no_subject_of_its_own(verb: Token) -> bool:
+    """An infinitive complement, a verb coordinated with the one before, or a gerund/infinitive adjunct."""
+    if verb.dep_ in ("xcomp", "conj"):
+        return True
+    return verb.dep_ == "advcl" and ("Inf" in verb.morph.get("VerbForm") or _is_gerund(verb))
+
+
+def _is_gerund(verb: Token) -> bool:
+    """"en menant": a present participle after "en"."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+            and before is not None and before.lower_ == "en")
 
 
 def _first_actor(phrases: list[list[Token]], country: str | None, armed: bool, mentions: Mentions) -> Actor | None:
@@ -72,7 +192,7 @@ def _first_actor(phrases: list[list[Token]], country: str | None, armed: bool, m
             actor = antecedent_actor(tokens[0], mentions)
             actor = armed_forces_of(actor, country) if armed and actor is not None else actor
         else:
-            actor = actor_for_span(_span(tokens), country, armed=armed)
+            actor = actor_for_span(_span(_with_apposed_name(tokens)), country, armed=armed)
         if actor is not None and armed and actor.type in NOT_ARMED_INITIATORS:
             continue
         if actor is not None:
@@ -80,9 +200,27 @@ def _first_actor(phrases: list[list[Token]], country: str | None, armed: bool, m
     return None
 
 
+def _with_apposed_name(tokens: list[Token]) -> list[Token]:
+    """A common-noun phrase with the person's name in apposition to it ("le président russe Vladimir Poutine",
+    "le secrétaire d'État américain, John Kerry,"): the phrase denotes that person, in that capacity."""
+    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN":
+        return tokens
+    names = [c for c in heads[0].children if c.dep_ == "appos" and c.ent_type_ == "PER" and c.i > heads[0].i]
+    if not names:
+        return tokens
+    return sorted(set(tokens) | set(names[0].subtree), key=lambda t: t.i)
+
+
 def antecedent_actor(pronoun: Token, mentions: Mentions) -> Actor | None:
-    """The actor a subject pronoun stands for: the nearest earlier resolved mention, within two sentences,
-    whose number agrees (plural pronoun, plural or collective antecedent are both accepted)."""
+    """The actor a subject pronoun stands for: the subject of its own sentence (before it) or of the
+    previous one ("Les Brigades ... ont indiqué qu'elles ..."; "Le régime cible l'opposition. Ils ont ..."),
+    a subject being the likelier antecedent of a subject pronoun than a complement; else the nearest earlier
+    resolved mention, within two sentences, whose number agrees (plural pronoun, plural or collective
+    antecedent are both accepted)."""
+    actor = _subject_antecedent(pronoun, mentions.country)
+    if actor is not None:
+        return actor
     start = pronoun.idx
     for entity in reversed(mentions.entities):
         if entity.end > start:
@@ -96,6 +234,30 @@ def antecedent_actor(pronoun: Token, mentions: Mentions) -> Actor | None:
             continue  # a plural pronoun stands for a group, not for one named person
         return Actor(name=actor.name, text=entity.text, type=actor.type, country=actor.country)
     return None
+
+
+def _subject_antecedent(pronoun: Token, country: str | None) -> Actor | None:
+    """The nearest clause subject before the pronoun in its sentence, else in the previous sentence (its
+    main clause's first), that names an actor a pronoun of this number may stand for."""
+    sent = pronoun.sent
+    candidates = [t for t in reversed(sent[: pronoun.i - sent.start]) if _is_subject(t)]
+    if sent.start > 0:
+        previous = pronoun.doc[sent.start - 1].sent
+        subjects = [t for t in previous if _is_subject(t)]
+        candidates += sorted(subjects, key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+    plural = pronoun.lower_ in ("ils", "elles")
+    for subject in candidates:
+        if not plural and "Plur" in subject.morph.get("Number"):
+            continue
+        actor = actor_for_span(_span(noun_phrase(subject)), country)
+        if actor is None or actor.type not in ANTECEDENT_TYPES or (plural and actor.type == "person"):
+            continue
+        return actor
+    return None
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ == "nsubj" and token.pos_ in ("NOUN", "PROPN")
 
 
 def _has_possessive(token: Token) -> bool:
@@ -147,11 +309,14 @@ def _span(tokens: list[Token]) -> Span:
 
 
 def default_actor1(
-    acled: tuple[str, str] | None, actor1: Actor | None, mentions: Mentions, claimant: Actor | None = None
+    acled: tuple[str, str] | None, actor1: Actor | None, mentions: Mentions, claimant: Actor | None = None,
+    authors: dict[str, Actor] | None = None,
 ) -> Actor | None:
     """actor1 where the text leaves it implicit or names only the crowd's nationality, by ACLED convention.
-    An air strike with no named author is the article's most mentioned armed state (only states fly); other
-    violence with no named author is the group that claimed it (`claimant`), else the unidentified armed group."""
+    Violence with no author at all is the group that claimed it (`claimant`), else the one author the article
+    names for its other events of the same type (`authors`, see `named_authors`: "les rebelles du M23 ont
+    attaqué X ... Cette nouvelle attaque"); else an air strike is the article's most mentioned armed state
+    (only states fly), other violence the unidentified armed group."""
     country = mentions.country
     if acled is None:
         return actor1
@@ -163,6 +328,9 @@ def default_actor1(
         return claimant.model_copy(update={"text": actor1.text if actor1 is not None else None})
     if actor1 is not None:
         return actor1
+    author = (authors or {}).get(acled[1]) or (authors or {}).get(acled[0])
+    if author is not None:
+        return author.model_copy(update={"text": None})
     if acled[1] in AIR_TYPES:
         forces = dominant_forces(mentions)
         if forces is not None:
@@ -174,6 +342,28 @@ def default_actor1(
 UNIDENTIFIED = "Unidentified Armed Group"
 # Verbs by which a group takes responsibility for violence ("l'EI a revendiqué l'attaque").
 CLAIM_VERBS = frozenset({"revendiquer"})
+# Non-state armed actors: an article's one named group is the author of its unattributed violence.
+ARMED_GROUP_TYPES = frozenset({"rebel", "political_militia", "identity_militia"})
+# State forces are that author only of the violence of heavy weapons (an air strike, shelling): forces named
+# for an arrest or for killing an attacker did not commit the attack ("l'assaillant a été abattu par la police").
+STATE_TYPES = frozenset({"state", "external"})
+STATE_WEAPON_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def named_authors(events: list[tuple[tuple[str, str] | None, Actor | None]]) -> dict[str, Actor]:
+    """The one author the article names for its armed violence, by ACLED event type for armed groups and by
+    sub-event type of heavy weapons for state forces ((acled, actor1) pairs); a type whose events name two
+    authors ("l'armée a bombardé ... les rebelles ont pilonné ...") has none. A report on one offensive or
+    on one group's raids tells some of them without repeating who acts; a coder gives them that author."""
+    found: dict[str, dict[str, Actor]] = {}
+    for acled, actor in events:
+        if acled is None or acled[0] not in ARMED_TYPES or actor is None or actor.name.startswith(UNIDENTIFIED):
+            continue
+        if actor.type in ARMED_GROUP_TYPES:
+            found.setdefault(acled[0], {})[actor.name] = actor
+        elif actor.type in STATE_TYPES and acled[1] in STATE_WEAPON_TYPES:
+            found.setdefault(acled[1], {})[actor.name] = actor
+    return {kind: next(iter(names.values())) for kind, names in found.items() if len(names) == 1}
 
 
 def claimant_of(mentions: Mentions, is_violence) -> Actor | None:

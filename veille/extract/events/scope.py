@@ -44,6 +44,8 @@ def scope_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confl
         lambda: instrument_reason(token, view, lexicon),
         lambda: person_reason(token, view, lexicon),
         lambda: equipment_reason(token, view, lexicon),
+        lambda: membership_reason(cand, view, lexicon),
+        lambda: period_reason(cand, view, lexicon),
     )
     for check in checks:
         reason = check()
@@ -61,10 +63,11 @@ def gate_reason(cand: Candidate, view: DocView, lexicon: Lexicon, article_confli
             if not view.has(lexicon.cues["ctx:conflict"], sent.start, sent.end) and article_conflict < 3:
                 return "no conflict context"
         elif gate == "political":
-            # the sentence, or the one before it: "Des milliers ont manifesté ... Le ministère a indiqué que 42
-            # personnes avaient été interpellées"
+            # the sentence, or the one before or after it: "Des milliers ont manifesté ... Le ministère a indiqué
+            # que 42 personnes avaient été interpellées"; "Un homme a été interpellé. Il préparait un attentat."
             start = view.sentence(view.doc[sent.start - 1]).start if sent.start > 0 else sent.start
-            if not view.has(lexicon.cues["ctx:political"], start, sent.end):
+            end = view.sentence(view.doc[sent.end]).end if sent.end < len(view.doc) else sent.end
+            if not view.has(lexicon.cues["ctx:political"], start, end):
                 return "no political context"
         elif gate == "political_actor" and not has_political_actor(cand.token, view, lexicon):
             return "no political actor"
@@ -265,15 +268,16 @@ def is_demonstrative(token: Token) -> bool:
 
 
 def is_anaphoric(token: Token) -> bool:
-    """A singular noun trigger with a definite or demonstrative determiner ("l'attaque", "cette offensive",
-    "du massacre"), or a plural one with a demonstrative ("ces attentats"), usually refers back to an event
-    already reported."""
+    """A singular noun trigger with a definite, demonstrative or possessive determiner ("l'attaque", "cette
+    offensive", "du massacre", "le lancement de son offensive"), or a plural one with a demonstrative ("ces
+    attentats"), usually refers back to an event already reported."""
     if token.pos_ != "NOUN":
         return False
     if "Plur" in token.morph.get("Number"):  # "ces attaques" refers back; "les combats" may be new
         return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
     for child in token.children:
-        if child.dep_ == "det" and ("Def" in child.morph.get("Definite") or "Dem" in child.morph.get("PronType")):
+        if child.dep_ == "det" and ("Def" in child.morph.get("Definite") or "Dem" in child.morph.get("PronType")
+                                    or "Yes" in child.morph.get("Poss")):
             return True
         if child.dep_ == "case" and child.lower_ in ("du", "au"):
             return True
@@ -281,16 +285,52 @@ def is_anaphoric(token: Token) -> bool:
 
 
 def generic_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
-    """A habitual or generic statement ("sont régulièrement ciblés", "depuis des mois")."""
+    """A habitual or generic statement ("sont régulièrement ciblés", "depuis des mois"), when the cue is in the
+    trigger's clause or a clause above it, or in a clause describing the trigger ("des attaques qui se répètent
+    souvent"); a cue in another clause ("des tirs sur la ville, qui ont provoqué la fuite des civils, parfois à
+    pied") is not."""
     sent = view.sentence(token)
-    found = view.find(lexicon.cues["generic_cues"], sent.start, sent.end)
-    return f"generic ({view.lower[found]} ...)" if found is not None else None
+    own = clause_of(token)
+    start = sent.start
+    while (found := view.find(lexicon.cues["generic_cues"], start, sent.end)) is not None:
+        clause = clause_of(view.doc[found])
+        describes = clause.dep_ in ("acl:relcl", "acl") and clause.head.i in (token.i, token.head.i)
+        if clause.i == own.i or clause.is_ancestor(token) or describes:
+            return f"generic ({view.lower[found]} ...)"
+        start = found + 1
+    return None
+
+
+# Relations that open a clause of their own: a cue below one of them speaks of that clause only.
+CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"})
+
+
+def clause_of(token: Token) -> Token:
+    """The head word of the clause a token belongs to (its root, or the verb of the relative, adverbial or
+    complement clause it is in); xcomp and conjuncts stay in their governor's clause."""
+    current = token
+    while current.head.i != current.i and current.dep_ not in CLAUSE_DEPS:
+        current = current.head
+    return current
+
+
+# How many "de" complements up a noun trigger a blocking noun is looked for ("le caractère systématique de
+# certaines des attaques": two steps).
+NMOD_STEPS = 2
 
 
 def noun_context_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
-    """'menace d'attentat', 'en cas d'offensive', 'la manifestation prévue jeudi'."""
+    """'menace d'attentat', 'en cas d'offensive', 'la manifestation prévue jeudi'; a blocking noun may also govern
+    the trigger from further away through complements ("le caractère systématique de certaines des attaques")."""
     if token.pos_ != "NOUN":
         return None
+    current = token
+    for _ in range(NMOD_STEPS):
+        if current.dep_ != "nmod" or current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ == "NOUN" and view.token_has(lexicon.cues["blocking_before_noun"], current.i):
+            return f"not happened ({view.lower[current.i]} ...)"
     sent = view.sentence(token)
     before = view.find(lexicon.cues["blocking_before_noun"], max(sent.start, token.i - NOUN_WINDOW_BEFORE), token.i)
     if before is not None:
@@ -310,6 +350,43 @@ def equipment_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | Non
         return None
     of = any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’") for c in token.children)
     return "equipment name" if of else None
+
+
+# Tokens after a fighting verb searched for a membership cue ("a combattu pendant deux ans dans les rangs de").
+MEMBERSHIP_WINDOW = 5
+
+
+def membership_reason(cand: Candidate, view: DocView, lexicon: Lexicon) -> str | None:
+    """A fighting verb followed by "dans les rangs de", "au sein de" says whose side someone fought on (a
+    membership), not that a battle happened."""
+    token = cand.token
+    if cand.trigger.spec.family != "violence" or token.pos_ not in ("VERB", "AUX"):
+        return None
+    sent = view.sentence(token)
+    end = min(sent.end, token.i + 1 + MEMBERSHIP_WINDOW)
+    found = view.find(lexicon.cues["membership_cues"], token.i + 1, end, phrase_end=sent.end)
+    return "membership, not an event" if found is not None else None
+
+
+def period_reason(cand: Candidate, view: DocView, lexicon: Lexicon) -> str | None:
+    """Violence qualified by a period of months ("ont tué d'octobre à fin mai au moins 514 civils", "tuées
+    depuis octobre") is a cumulative toll over many events: an aggregate, not one event. A sentence that also
+    gives days ("depuis décembre, dont 14 morts à Sanam le 24 décembre") lists its events: kept."""
+    token = cand.token
+    if cand.plover not in VIOLENT_PLOVER:
+        return None
+    verb = governing_verb(token)
+    anchors = {token.i} | ({verb.i} if verb is not None else set())
+    sent = view.sentence(token)
+    months = [i for i in range(sent.start + 1, sent.end) if view.token_has(lexicon.cues["months"], i)]
+    if any(view.doc[i - 1].like_num or view.lower[i - 1] == "1er" for i in months):
+        return None
+    for i in months:
+        if view.doc[i].head.i not in anchors:
+            continue
+        if view.token_has(lexicon.cues["period_marks"], i - 1):
+            return f"cumulative ({view.lower[i - 1]} {view.lower[i]} ...)"
+    return None
 
 
 def instrument_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:

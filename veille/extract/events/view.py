@@ -87,11 +87,13 @@ class DocView:
                 return True
         return False
 
-    def find(self, cues: Cues, start: int, end: int) -> int | None:
-        """The first token index in [start, end) where a cue (word or phrase) occurs, else None."""
+    def find(self, cues: Cues, start: int, end: int, phrase_end: int | None = None) -> int | None:
+        """The first token index in [start, end) where a cue (word or phrase) occurs, else None. A phrase must
+        start before `end` and may run on to `phrase_end` (default `end`)."""
         start, end = max(start, 0), min(end, len(self.lower))
+        limit = end if phrase_end is None else min(max(phrase_end, end), len(self.lower))
         for i in range(start, end):
-            if self.token_has(cues, i) or (cues.phrases and self.phrase_at(cues, i, end)):
+            if self.token_has(cues, i) or (cues.phrases and self.phrase_at(cues, i, limit)):
                 return i
         return None
 

@@ -89,10 +89,19 @@ def infinitive_tense(verb: Token) -> Tense:
 
 
 def nearest_verb(span: Span) -> Token | None:
-    """The closest main verb of the sentence: the fallback when the parse leaves a date without a predicate."""
-    sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
-    verbs = [t for t in sentence if t.pos_ in VERBAL and not t.dep_.startswith(("aux", "cop"))]
+    """The closest main verb of the sentence: the fallback when the parse leaves a date without a predicate.
+    A sentence with no verb is a fragment the parser cut off ("Samedi" | ", des heurts ont éclaté"): the
+    verbs of the next sentence are read then."""
+    doc = span.doc
+    sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    verbs = main_verbs(sentence)
+    if not verbs and sentence.end < len(doc) and "\n" not in sentence.text:
+        verbs = main_verbs(doc[sentence.end].sent)
     return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)), default=None)
+
+
+def main_verbs(sentence: Span) -> list[Token]:
+    return [t for t in sentence if t.pos_ in VERBAL and not t.dep_.startswith(("aux", "cop"))]
 
 
 def span_tense(span: Span) -> Tense:
