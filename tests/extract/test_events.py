@@ -189,3 +189,8 @@ def test_distinct_specific_types_at_one_place_stay_apart(nlp):
     events, _ = extract_events(mentions_for(nlp, text, places=places, country="SY"), "t")
     assert sorted(e.acled.sub_event_type for e in events) == sorted(found) == [
         "Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_killing_by_another_trigger_of_the_sentence_is_that_event(nlp):
+    text = "Un policier a été tué samedi par un jet de pierre lors d'une émeute à Naplouse."
+    assert kinds(nlp, text) == ["Mob violence"]

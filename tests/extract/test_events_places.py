@@ -8,6 +8,7 @@ from veille.extract.events import extract_events
 from veille.extract.events.arguments import in_other_clause
 from veille.extract.mentions import Mentions
 from veille.model import PlaceMention
+from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
@@ -87,3 +88,23 @@ def test_air_sorties_in_a_war_are_air_strikes(nlp):
     exit_text = "À la sortie de la réunion, le ministre a salué un climat apaisé."
     events, _ = extract_events(Mentions(doc=nlp(exit_text), published=PUBLISHED), "t")
     assert events == []
+
+
+def test_talks_abroad_keep_their_foreign_venue(nlp):
+    text = ("Le ministre soudanais a rencontré son homologue saoudien pour des discussions sur le Soudan, "
+            "lundi à Djeddah.")
+    places = [place(text, "Soudan", None, None, "SD", precision="country"), place(text, "Djeddah", 21.49, 39.19, "SA")]
+    events, _ = extract_events(text_mentions(nlp(text), PUBLISHED, places, country="SD"), "t")
+    assert [(e.plover, e.location.name, e.location.country) for e in events] == [("CONSULT", "Djeddah", "SA")]
+
+
+def test_the_topic_and_the_parties_of_an_agreement_are_not_its_venue(nlp):
+    text = ("Cet accord pour le règlement du conflit au Soudan avait été élaboré par les ministres des Affaires "
+            "étrangères du Tchad et du Niger le 3 mars à Abuja.")
+    places = [place(text, "Soudan", None, None, "SD", precision="country"),
+              place(text, "Tchad", None, None, "TD", precision="country"),
+              place(text, "Niger", None, None, "NE", precision="country"),
+              place(text, "Abuja", 9.06, 7.49, "NG")]
+    events, _ = extract_events(text_mentions(nlp(text), PUBLISHED, places, country="SD"), "t")
+    agreements = [e for e in events if e.plover == "AGREE"]
+    assert agreements and agreements[0].location.name == "Abuja"

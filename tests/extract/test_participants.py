@@ -7,24 +7,16 @@ import datetime as dt
 
 import pytest
 
-from veille.extract.actors import find_entities
-from veille.extract.attributions import find_attributions
-from veille.extract.casualties import find_casualties
-from veille.extract.dates import find_dates
 from veille.extract.events import extract_events
 from veille.extract.mentions import Mentions
 from veille.model import Actor
+from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2023, 3, 8)
 
 
 def events_of(nlp, text: str, country: str):
-    doc = nlp(text)
-    mentions = Mentions(
-        doc=doc, published=PUBLISHED, dates=find_dates(doc, PUBLISHED), entities=find_entities(doc, country),
-        casualties=find_casualties(doc), attributions=find_attributions(doc), country=country,
-    )
-    return extract_events(mentions, "t")[0]
+    return extract_events(text_mentions(nlp(text), PUBLISHED, country=country), "t")[0]
 
 
 def actor1_of(nlp, text: str, country: str, kind: str) -> Actor | None:
@@ -141,3 +133,11 @@ def test_an_unattributed_event_takes_the_author_named_for_the_same_type():
     assert default_actor1(SHELLING, None, mentions, REBELS, authors).name == REBELS.name
     # another type of event keeps the default of its type
     assert default_actor1(CLASH, None, mentions, None, authors).name == "Unidentified Armed Group (Syria)"
+
+
+def test_an_actor_phrase_never_ends_on_an_open_bracket(nlp):
+    text = ("Au moins dix villageois ont été enlevés jeudi par des rebelles des Forces démocratiques alliées "
+            "(ADF) dans la localité d'Oicha, selon des sources locales.")
+    actor = actor1_of(nlp, text, "CD", "Abduction/forced disappearance")
+    assert actor is not None and actor.text is not None
+    assert actor.text.count("(") == actor.text.count(")")

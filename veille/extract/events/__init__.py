@@ -129,7 +129,8 @@ def _by_type(cands: list[Candidate]) -> Iterator[list[Candidate]]:
     """Candidates of one sentence grouped by event type, in order of first appearance."""
     order: dict[str, list[Candidate]] = {}
     for cand in cands:
-        order.setdefault(cand.type_key, []).append(cand)
+        host = instrument_event(cand, cands)
+        order.setdefault(host.type_key if host is not None else cand.type_key, []).append(cand)
     violent = [key for key in order if key in VIOLENT_TYPES]
     specific = [key for key in violent if any(is_specific(c) for c in order[key])]
     if len(violent) > 1 and specific:  # "des attentats ont frappé X": one event, typed by the specific word
@@ -138,6 +139,13 @@ def _by_type(cands: list[Candidate]) -> Iterator[list[Candidate]]:
                 order[specific[0]].extend(order.pop(key))
     for group in order.values():
         yield from split_by_initiator(group)  # "X condamne ..., quand Y dénonçait ...": two interactions
+
+
+def instrument_event(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """Another candidate of the sentence named as this one's agent ("tué par un jet de pierre", "blessés par
+    l'explosion d'une mine"): the killing is that event's outcome, not a second event."""
+    agents = {t.i for phrase in agent_phrases(cand.token) for t in phrase}
+    return next((other for other in cands if other is not cand and other.token.i in agents), None)
 
 
 def representative(cands: list[Candidate]) -> Candidate:
@@ -171,7 +179,8 @@ def build_drafts(
     evidence = view.text[span[0]:span[1]]
     sources = sources_for(mentions.attributions, *span)
     casualties = casualties_in(mentions, *span)
-    places = choose_places(mentions, token, span, actor_spans(cands) + passive_agents(sent))
+    places = choose_places(mentions, token, span, actor_spans(cands) + passive_agents(sent),
+                           interaction=rep.acled is None)
     # Only violence has a toll: an arrest or an abduction reported next to a death did not cause it.
     if len(places) > 1:  # the total is the figure outside every town's own item ("60 soldats : 14 à Sanam, ...")
         items = [list_item(view.text, span, place) for place in places]

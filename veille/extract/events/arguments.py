@@ -60,17 +60,24 @@ def place_token(mentions: Mentions, place: PlaceMention) -> Token | None:
 
 
 def choose_places(
-    mentions: Mentions, trigger: Token, segment: tuple[int, int], actors: list[tuple[int, int]] = ()
+    mentions: Mentions, trigger: Token, segment: tuple[int, int], actors: list[tuple[int, int]] = (),
+    interaction: bool = False,
 ) -> list[PlaceMention]:
     """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions, the
     trigger's clause before other clauses), plus the places coordinated with it ("à Tartous, Homs et Hassaké":
     one event per town); a place that is the actor ("Paris condamne", "menée par Ankara", spans in `actors`) is
-    not one. A target that is an unnamed site ("le camp a de nouveau été bombardé") is the site named before."""
+    not one. A target that is an unnamed site ("le camp a de nouveau été bombardé") is the site named before.
+    For an interaction, a place that is its topic ("des pourparlers sur la Syrie à Genève", "un accord pour le
+    règlement du conflit au Kosovo") is not its venue."""
     referred = referred_site(mentions, trigger, segment)
     if referred is not None:
         return [referred]
-    candidates = [trust_country(p, mentions) for p in places_in(mentions, *segment)
+    candidates = [p if interaction else trust_country(p, mentions) for p in places_in(mentions, *segment)
                   if not any(p.start <= start and end <= p.end for start, end in actors)]
+    if interaction:  # venues abroad are the rule in diplomacy ("à Genève" in a report on Syria): no homonym guard
+        parties = party_tokens(trigger)
+        candidates = [p for p in candidates if not is_topic_place(mentions, p, trigger)
+                      and not (p.precision == "country" and place_token(mentions, p) in parties)]
     if not candidates:
         return []
 
@@ -124,6 +131,39 @@ def distance_anchor(mentions: Mentions, unknown: PlaceMention, candidates: list[
             "geonameid": None, "gazetteer_name": town.gazetteer_name, "country": town.country,
             "admin1": town.admin1, "lat": town.lat, "lon": town.lon, "precision": "near"})
     return None
+
+
+def party_tokens(trigger: Token) -> set[Token]:
+    """The tokens of the interaction's parties: its agent phrases, or its verb's when the trigger is the verb's
+    subject ("cet accord a été élaboré par les ministres de la Russie"): a country there is a party's."""
+    phrases = agent_phrases(trigger)
+    if trigger.dep_ in ("nsubj", "nsubj:pass"):
+        phrases += agent_phrases(trigger.head)
+    return {t for phrase in phrases for head in phrase for t in head.subtree}
+
+
+# What an interaction is about, not where it is held: "négociations sur la Syrie", "accord pour le Kosovo",
+# "le règlement du conflit au Kosovo", "la crise en Libye".
+TOPIC_CASES = frozenset({"sur", "concernant", "quant"})
+TOPIC_NOUNS = frozenset({"conflit", "crise", "règlement", "question", "dossier", "situation", "guerre", "paix",
+                         "avenir", "sort", "statut", "sécurité", "reconstruction", "processus", "transition"})
+
+
+def is_topic_place(mentions: Mentions, place: PlaceMention, trigger: Token) -> bool:
+    """The place hangs, within its noun phrase, from a topic preposition or a topic noun."""
+    token = place_token(mentions, place)
+    if token is None:
+        return False
+    node = token
+    for _ in range(8):  # up the noun phrase: never past the trigger or a verb
+        if node.i == trigger.i or node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node is not token and node.lemma_.lower() in TOPIC_NOUNS:
+            return True
+        if any(c.dep_ == "case" and c.lower_ in TOPIC_CASES for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 WHOLE_WORDS = frozenset({"tout", "toute", "tous", "toutes", "ensemble", "travers"})

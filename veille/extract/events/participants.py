@@ -304,8 +304,18 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bo
     return actor if actor is not None and actor.type not in ("civilians", "person", "unknown") else None
 
 
+# How far a bracket opened at the end of a phrase may close ("des Forces démocratiques alliées (ADF)").
+BRACKET_REACH = 8
+
+
 def _span(tokens: list[Token]) -> Span:
-    return Span(tokens[0].doc, tokens[0].i, tokens[-1].i + 1)
+    """The phrase's span; a bracket it opens is closed ("... alliées (ADF)") or dropped, never left open."""
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    if doc[end - 1].text in ("(", "["):
+        closing = ")" if doc[end - 1].text == "(" else "]"
+        close = next((t.i for t in doc[end:end + BRACKET_REACH] if t.text == closing), None)
+        end = close + 1 if close is not None else end - 1
+    return Span(doc, start, max(end, start + 1))
 
 
 def default_actor1(
