@@ -72,6 +72,8 @@ def test_what_is_not_an_actor(text):
         ("le président russe Vladimir Poutine", None, "Vladimir Putin", "government"),
         ("une poignée d'émeutiers", "HT", "Rioters (Haiti)", "rioters"),
         ("des centaines de manifestants", "FR", "Protesters (France)", "protesters"),
+        ("le gouverneur militaire", "CM", "Government of Cameroon", "government"),
+        ("la préfète", "FR", "Government of France", "government"),
     ],
 )
 def test_resolve_actor_text(text, country, name, kind):

@@ -141,3 +141,10 @@ def test_an_actor_phrase_never_ends_on_an_open_bracket(nlp):
     actor = actor1_of(nlp, text, "CD", "Abduction/forced disappearance")
     assert actor is not None and actor.text is not None
     assert actor.text.count("(") == actor.text.count(")")
+
+
+def test_the_victims_of_a_trailing_gerund_are_actor2(nlp):
+    text = ("Des hommes armés ont attaqué jeudi soir le hameau de Tinga, près de la frontière, "
+            "tuant sept bergers et en blessant trois autres.")
+    (event,) = [e for e in events_of(nlp, text, "NE") if e.acled]
+    assert event.actor2 is not None and (event.actor2.name, event.actor2.type) == ("Civilians (Niger)", "civilians")

@@ -64,6 +64,8 @@ def event_actors(
     if actor1 is None:  # "en menant des attaques ..., les jihadistes ont ...", "a reconnu ... retenir en otages"
         actor1 = _first_actor(_shared_subjects(trigger), country, armed, mentions)
     actor2 = _first_actor(patient_phrases(trigger), country, False, mentions)
+    if actor2 is None and armed:  # "ont attaqué le village, tuant douze civils": the victims of the gerund
+        actor2 = _first_actor(_gerund_victims(trigger), country, False, mentions)
     if actor1 is None and trigger.pos_ == "NOUN":  # "des pourparlers entre X et Y", "des combats entre X et Y"
         first, second = _parties(trigger)
         actor1 = _first_actor(first, country, armed, mentions)
@@ -306,6 +308,21 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bo
 
 # How far a bracket opened at the end of a phrase may close ("des Forces démocratiques alliées (ADF)").
 BRACKET_REACH = 8
+
+
+# Present participles that name the victims of the violence they follow ("..., tuant douze civils").
+VICTIM_GERUNDS = frozenset({"tuer", "blesser", "massacrer", "enlever", "kidnapper", "exécuter", "abattre"})
+
+
+def _gerund_victims(trigger: Token) -> list[list[Token]]:
+    """The objects of a killing or wounding present participle later in the trigger's sentence, however the
+    parser attached it (often to the nearest noun, not to the verb)."""
+    sent = trigger.sent
+    for token in sent[trigger.i - sent.start + 1:]:
+        if token.lemma_.lower() in VICTIM_GERUNDS and "Part" in token.morph.get("VerbForm") and (
+                "Pres" in token.morph.get("Tense")):
+            return [noun_phrase(c) for c in token.children if c.dep_ == "obj"]
+    return []
 
 
 def _span(tokens: list[Token]) -> Span:
