@@ -18,7 +18,6 @@ entities (the measure before this input was given) is printed too, for compariso
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
@@ -110,7 +109,6 @@ def main() -> int:
     from veille.extract.actors import find_entities
     from veille.extract.attributions import find_attributions
     from veille.extract.casualties import find_casualties
-    from veille.extract.mentions import Mentions
     from veille.extract.places import find_places
     from veille.extract.quotes import find_quotes
     from veille.nlp import load_nlp
@@ -128,9 +126,7 @@ def main() -> int:
     totals: dict[str, int] = {}
     layer_time = 0.0
     for article, doc in zip(articles, docs, strict=True):
-        published = dt.date.fromisoformat(article["published"])
-        mentions = Mentions(doc=doc, published=published, places=find_places(doc))  # the pipeline's input
-        entities = find_entities(doc, country=main_country(mentions))
+        entities = find_entities(doc, country=main_country(find_places(doc)))  # as the pipeline does
         started = time.perf_counter()
         quotes = find_quotes(doc, entities)
         casualties = find_casualties(doc)

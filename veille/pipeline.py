@@ -68,7 +68,7 @@ class Extractor:
 
     def find_mentions(self, doc: Doc, published: dt.date) -> Mentions:
         places = find_places(doc, self.resolver)
-        return text_mentions(doc, published, places, country=main_country(Mentions(doc, published, places=places)))
+        return text_mentions(doc, published, places, country=main_country(places))
 
 
 def text_mentions(
@@ -85,10 +85,10 @@ def text_mentions(
     return mentions
 
 
-def main_country(mentions: Mentions) -> str | None:
+def main_country(places: list[PlaceMention]) -> str | None:
     """The country most places of the article resolve to (ties: the first mentioned)."""
     counts: dict[str, int] = {}
-    for place in mentions.places:
+    for place in places:
         if place.country:
             counts[place.country] = counts.get(place.country, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None

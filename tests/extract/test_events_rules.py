@@ -7,26 +7,19 @@ import datetime as dt
 
 import pytest
 
-from veille.extract.actors import find_entities
-from veille.extract.attributions import find_attributions
-from veille.extract.casualties import find_casualties
-from veille.extract.dates import find_dates
 from veille.extract.events import extract_events
 from veille.extract.events.arguments import Toll
 from veille.extract.events.merge import merge_toll
 from veille.extract.events.view import DocView
 from veille.extract.mentions import Mentions
+from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
 
 def mentions_for(nlp, text: str, country: str = "ML") -> Mentions:
     """Every mention layer but places (no gazetteer in unit tests); the article's country is given."""
-    doc = nlp(text)
-    return Mentions(
-        doc=doc, published=PUBLISHED, dates=find_dates(doc, PUBLISHED), entities=find_entities(doc, country),
-        casualties=find_casualties(doc), attributions=find_attributions(doc), country=country,
-    )
+    return text_mentions(nlp(text), PUBLISHED, country=country)
 
 
 def events_of(nlp, text: str, country: str = "ML"):

@@ -108,10 +108,15 @@ DISTANCE_GAP_WORDS = frozenset({",", "tout", "non", "à", "de", "d'", "d’", "d
                                 "quelques", "une", "dizaine", "centaine", "vingtaine"})
 
 
+def words_before(mentions: Mentions, place: PlaceMention, chars: int) -> list[Token]:
+    """The whole words within `chars` characters before the place."""
+    before = mentions.doc.char_span(max(0, place.start - chars), place.start, alignment_mode="contract")
+    return list(before) if before is not None else []
+
+
 def is_distance_landmark(mentions: Mentions, place: PlaceMention) -> bool:
     """A distance word within the three words before the place ("près de Mopti", "à 20 km de Gao")."""
-    before = mentions.doc.char_span(max(0, place.start - 30), place.start, alignment_mode="contract")
-    return before is not None and any(t.lower_ in DISTANCE_WORDS for t in list(before)[-3:])
+    return any(t.lower_ in DISTANCE_WORDS for t in words_before(mentions, place, 30)[-3:])
 
 
 def distance_anchor(mentions: Mentions, unknown: PlaceMention, candidates: list[PlaceMention]) -> PlaceMention | None:
@@ -172,8 +177,7 @@ WHOLE_WORDS = frozenset({"tout", "toute", "tous", "toutes", "ensemble", "travers
 def is_whole_area(mentions: Mentions, place: PlaceMention) -> bool:
     """A region named as a whole ("dans toute la Serbie", "à travers le pays", "l'ensemble du Mali") spreads the
     event over it: a town named in the same sentence says more about where it hit."""
-    before = mentions.doc.char_span(max(0, place.start - 20), place.start, alignment_mode="contract")
-    return before is not None and any(t.lower_ in WHOLE_WORDS for t in list(before)[-3:])
+    return any(t.lower_ in WHOLE_WORDS for t in words_before(mentions, place, 20)[-3:])
 
 
 # Clause relations that open a clause of their own under the trigger's sentence.
@@ -290,7 +294,6 @@ def other_towns(mentions: Mentions, best: PlaceMention, candidates: list[PlaceMe
     town of its sentence, except towns named as a distance landmark. Text order, distinct by name."""
     if best.precision not in ("exact", "near", None):
         return []
-    doc = mentions.doc
     found, names = [], {best.text}
     for place in sorted(candidates, key=lambda p: p.start):
         unresolved_town = place.precision is None and place.text[:1].isupper()  # named, not in the gazetteer
@@ -298,8 +301,7 @@ def other_towns(mentions: Mentions, best: PlaceMention, candidates: list[PlaceMe
             continue
         if place.text in names:
             continue
-        before = doc.char_span(max(0, place.start - 25), place.start, alignment_mode="contract")
-        if before is not None and any(t.lower_ in REFERENCE_WORDS for t in before):
+        if any(t.lower_ in REFERENCE_WORDS for t in words_before(mentions, place, 25)):
             continue
         names.add(place.text)
         found.append(place)
