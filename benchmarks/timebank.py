@@ -1,6 +1,6 @@
 """Temporal layer on the French TimeBank dev documents: value accuracy, span precision, dateparser, added time.
 
-Run from the repository root:  .venv/bin/python benchmarks/timebank.py [--errors]
+Run from the repository root:  .venv/bin/python benchmarks/timebank.py [--errors] [--dump FILE]
 
 Scoring (DESIGN.md): every gold TIMEX3 of type DATE with a calendar value (not the document creation time) is
 right when a predicted `dates` span overlaps it with exactly the gold value. Span precision: predicted spans
@@ -86,9 +86,21 @@ def dateparser_value(text: str, dct: dt.date, gold_value: str) -> str | None:
     return parsed.date().isoformat()[: len(gold_value)]
 
 
+def dump_predictions(path: Path, docs: list[TimebankDoc], predictions: list[list]) -> None:
+    """One JSON line per document: its name and every predicted date, in order."""
+    import json
+
+    with path.open("w", encoding="utf-8") as out:
+        for d, preds in zip(docs, predictions, strict=True):
+            dates = [p.model_dump(mode="json") for p in preds]
+            out.write(json.dumps({"doc": d.name, "dates": dates}, ensure_ascii=False) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="List every wrong value and spurious span.")
+    parser.add_argument("--dump", type=Path, metavar="FILE",
+                        help="Write every document's predicted dates as JSONL (to compare two versions).")
     args = parser.parse_args()
     if not TIMEBANK.is_dir():
         print(f"French TimeBank dev data not found at {TIMEBANK}: nothing to measure.")
@@ -107,6 +119,8 @@ def main() -> int:
         predictions = [find_dates(doc, d.dct) for doc, d in zip(parsed, docs, strict=True)]
         layer_time = min(layer_time, time.perf_counter() - started)
 
+    if args.dump:
+        dump_predictions(args.dump, docs, predictions)
     gold_total = right = parser_right = predicted = predicted_ok = 0
     errors: list[str] = []
     for d, preds in zip(docs, predictions, strict=True):
