@@ -1,6 +1,6 @@
 """Speed benchmark: the whole extraction (Extractor) against bare spaCy fr_core_news_md, side by side.
 
-Run from the repository root:  .venv/bin/python benchmarks/speed.py [N_ARTICLES]
+Run from the repository root:  .venv/bin/python benchmarks/speed.py [N_ARTICLES]  (corpus: $VEILLE_SHARED or ../shared)
 Prints articles/s for bare spaCy and for the whole extraction, their ratio (target >= 0.80), the time the
 event layer alone takes, and the peak memory of the process.
 """
@@ -8,12 +8,14 @@ event layer alone takes, and the peak memory of the process.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "orangesum-2000.jsonl"
+SHARED = Path(os.environ.get("VEILLE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+CORPUS = SHARED / "corpus" / "orangesum-2000.jsonl"
 DEFAULT_ARTICLES = 300
 TARGET_RATIO = 0.80
 CHUNK = 25  # articles per interleaved timing chunk

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 import time
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-TIMEBANK = REPO.parent / "shared" / "eval" / "frtimebank-dev"
+SHARED = Path(os.environ.get("VEILLE_SHARED", REPO.parent / "shared"))
+TIMEBANK = SHARED / "eval" / "frtimebank-dev"
 CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 TIMING_REPEATS = 5  # the layer is timed this many times and the best run kept (the machine is shared)
 
