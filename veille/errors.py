@@ -12,12 +12,6 @@ class VeilleError(Exception):
         return f"[{self.code}] {super().__str__()}"
 
 
-class InputError(VeilleError):
-    """An input (file, line, feed) cannot be read as an article."""
-
-    code = "V100"
-
-
 class ResourceError(VeilleError):
     """A language-knowledge data file is missing or malformed."""
 

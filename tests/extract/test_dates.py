@@ -1,4 +1,4 @@
-"""find_dates and date_for_event on French sentences (written for these tests), with the real parse."""
+"""find_dates and event dates on French sentences (written for these tests), with the real parse."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
-from veille.extract.dates import date_for_event, find_dates
+from veille.extract.dates import find_dates
+from veille.extract.events.view import DocView
+from veille.extract.events.when import event_date
+from veille.extract.mentions import Mentions
 
 TUESDAY = dt.date(2016, 9, 6)
 
@@ -122,6 +125,12 @@ def trigger(doc, word: str) -> int:
     return next(t.i for t in doc if t.text == word)
 
 
+def date_for_event(doc, trigger_i: int, dates, published: dt.date):
+    """The event date production gives the trigger (`events.when.event_date`)."""
+    mentions = Mentions(doc=doc, published=published, dates=dates)
+    return event_date(mentions, DocView(doc), doc[trigger_i])
+
+
 def test_event_takes_the_date_of_its_clause(nlp):
     doc = nlp("Hier, le ministre a parlé, mais les rebelles ont attaqué la ville dimanche dernier.")
     date = date_for_event(doc, trigger(doc, "attaqué"), find_dates(doc, TUESDAY), TUESDAY)
@@ -181,8 +190,9 @@ def test_each_event_of_a_sentence_gets_its_own_date(nlp, word, value):
 def test_event_date_without_parse_is_the_nearest_in_the_sentence():
     import spacy
 
-    doc = spacy.blank("fr")("Hier la police a arrêté un suspect puis a perquisitionné dimanche.")
-    doc[0].is_sent_start = True
+    blank = spacy.blank("fr")
+    blank.add_pipe("sentencizer")
+    doc = blank("Hier la police a arrêté un suspect puis a perquisitionné dimanche.")
     dates = find_dates(doc, TUESDAY)
     assert date_for_event(doc, trigger(doc, "perquisitionné"), dates, TUESDAY).text == "dimanche"
 

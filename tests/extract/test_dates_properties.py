@@ -8,11 +8,15 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veille.extract.dates import date_for_event, find_dates
+from veille.extract.dates import find_dates
+from veille.extract.events.view import DocView
+from veille.extract.events.when import event_date
+from veille.extract.mentions import Mentions
 from veille.extract.temporal.calendar import TIMEX_VALUE, first_day
 from veille.extract.temporal.lexicon import load_lexicon
 
-BLANK = spacy.blank("fr")  # tokenizer only: fast, and exercises the no-parse paths
+BLANK = spacy.blank("fr")  # tokenizer and sentencizer only: fast, and exercises the no-parse paths
+BLANK.add_pipe("sentencizer")
 LEXICON = load_lexicon()
 WORDS = sorted({form for table in LEXICON.words.values() for form in table}) + [
     "le", "la", "du", "au", "et", "à", "de", "il y a", "dans", "ces", "heures", "ont", "attaqué", "sera",
@@ -32,8 +36,8 @@ def check(doc, published: dt.date) -> None:
         if mention.end_value is not None:
             assert first_day(mention.end_value) >= first_day(mention.value)
     if len(doc):
-        event_date = date_for_event(doc, len(doc) // 2, mentions, published)
-        dt.date.fromisoformat(event_date.value)
+        date = event_date(Mentions(doc=doc, published=published, dates=mentions), DocView(doc), doc[len(doc) // 2])
+        dt.date.fromisoformat(date.value)
 
 
 @settings(max_examples=300, deadline=None)

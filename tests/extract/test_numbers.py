@@ -6,11 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from veille.extract.numbers import Number, number_before, parse_number, parse_quantity
+from veille.extract.numbers import Number, number_before, parse_quantity
 
 UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
          "treize", "quatorze", "quinze", "seize"]
 TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def parse_number(text: str) -> Number | None:
+    """A number phrase with a value: vague counts ("des dizaines") read as None."""
+    number = parse_quantity(text)
+    return number if number is not None and number.value is not None else None
 
 
 def french_below_100(n: int) -> str:

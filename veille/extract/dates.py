@@ -236,16 +236,6 @@ def distance(span: Span, trigger_i: int) -> int:
     return span.start - trigger_i if span.start > trigger_i else trigger_i - span.end + 1
 
 
-def date_for_event(doc: Doc, trigger_i: int, dates: list[DateMention], published: dt.date) -> EventDate:
-    """The date of the event whose trigger is token `trigger_i`, among the dates of its sentence.
-
-    Never one from another sentence (GUIDELINES); see `closest_date` for the choice.
-    """
-    sentence = doc[trigger_i].sent if doc.has_annotation("SENT_START") else doc[:]
-    inside = [m for m in dates if sentence.start_char <= m.start and m.end <= sentence.end_char]
-    return closest_date(doc, trigger_i, inside, published)
-
-
 def closest_date(doc: Doc, trigger_i: int, dates: list[DateMention], published: dt.date) -> EventDate:
     """The date among `dates` that governs the trigger (in the trigger's subtree, else attached to the same
     verb), else the nearest one; with none, the publication date with precision "unknown" and no text."""

@@ -1,6 +1,6 @@
 """French numbers: digits with French separators, number words, approximations and bounds.
 
-`parse_number("au moins 43")` -> Number(value=43, low=43, high=None, approx=True). The words come from
+`parse_quantity("au moins 43")` -> Number(value=43, low=43, high=None, approx=True). The words come from
 `resources/fr/numbers.yaml`; the reader is strict (the whole text must be a number phrase), so callers can
 try growing token windows and keep the longest one that reads.
 """
@@ -245,15 +245,6 @@ def parse_quantity(text: str) -> Number | None:
     if not text:
         return None
     return read_range(text, lex) or read_bounded(text, lex) or read_core(text, lex)
-
-
-def parse_number(text: str) -> Number | None:
-    """Read a French number phrase ("2 600", "quatre-vingt-douze", "au moins 43", "une dizaine").
-
-    Returns None when `text` is not a number or is too vague to give one ("des dizaines").
-    """
-    number = parse_quantity(text)
-    return number if number is not None and number.value is not None else None
 
 
 # How many tokens a number phrase may span ("pas moins de deux cent trente et un").

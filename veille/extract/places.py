@@ -25,7 +25,6 @@ from veille.geo.store import COUNTRY, KIND_CURATED
 from veille.model import PlaceMention
 
 NER_PLACE_LABELS = frozenset({"LOC", "GPE"})
-NER_MAYBE_LABELS = frozenset({"MISC", "PER", "ORG"})  # kept only when the gazetteer resolves them
 # Words that introduce a place ("à Djibo", "en Syrie"): required before a name spaCy did not tag as a place.
 LOCATIVES = frozenset({"à", "au", "aux", "en", "de", "d'", "du", "des", "près", "vers", "dans", "sur", "depuis",
                        "entre", "jusqu'", "par", "et"})

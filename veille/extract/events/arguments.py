@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from veille.extract.actors import actor_for_span
 from veille.extract.events.classify import agent_phrases, patient_phrases
 from veille.extract.mentions import Attribution, Casualty, Mentions
 from veille.geo.lexicon import load_place_lexicon
-from veille.model import Actor, Claim, Location, PlaceMention
+from veille.model import Claim, Location, PlaceMention
 
 # A coarse place (region, country) must be this many characters nearer than a town to be preferred.
 COARSE_PLACE_PENALTY = 80
@@ -358,23 +357,6 @@ def to_location(place: PlaceMention | None, country: str | None) -> Location | N
         country=place.country or country,  # an unresolved site keeps the article's country
         admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision,
     )
-
-
-def find_actors(trigger: Token, country: str | None) -> tuple[Actor | None, Actor | None]:
-    """actor1 from the agent phrase, actor2 from the patient phrase, resolved by the actor layer."""
-    return _first_actor(agent_phrases(trigger), country), _first_actor(patient_phrases(trigger), country)
-
-
-def _first_actor(phrases: list[list[Token]], country: str | None) -> Actor | None:
-    for tokens in phrases:
-        if not tokens:
-            continue
-        doc = tokens[0].doc
-        span = Span(doc, tokens[0].i, tokens[-1].i + 1)
-        actor = actor_for_span(span, country)
-        if actor is not None:
-            return actor
-    return None
 
 
 def casualties_in(mentions: Mentions, start: int, end: int) -> list[Casualty]:

@@ -12,7 +12,6 @@ from veille.extract.events.view import DocView
 
 # Confidence added when the type comes from a context cue, not only from the trigger's default.
 REFINED_BONUS = 0.1
-PATIENT_DEPS = ("obj", "nsubj:pass", "obl:arg")
 AGENT_DEPS = ("nsubj",)
 
 

@@ -243,17 +243,8 @@ def compile_lexicon(triggers: TriggersFile, scope: ScopeFile) -> Lexicon:
         for word in spec.words:
             by_word.setdefault(normalise(word), []).append(compiled)
             by_stem.setdefault(stem(word), []).append(compiled)
-    cues = {
-        name: make_cues(getattr(scope, name))
-        for name in (
-            "negation_adverbs", "negation_determiners", "negation_prepositions", "blocking_governors",
-            "modal_governors", "denial_governors", "blocking_before_noun", "blocking_after_noun",
-            "hypothetical_marks", "generic_cues", "aggregate_cues", "instrument_words", "instrument_heads",
-            "possession_verbs", "threat_governors", "generic_marks",
-            "person_triggers", "statement_governors", "claim_governors", "equipment_heads", "continuation_verbs",
-            "opinion_verbs", "membership_cues", "period_marks", "months",
-        )
-    }
+    # every list of the scope file is a cue list, looked up by its key ("negation_adverbs", "months", ...)
+    cues = {name: make_cues(words) for name, words in scope if isinstance(words, list)}
     for name, words in scope.out_of_scope.items():
         cues[f"out:{name}"] = make_cues(words)
     for name, words in scope.context.items():

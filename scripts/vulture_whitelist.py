@@ -1,0 +1,23 @@
+"""Names vulture reports as unused that are used, by a framework or by data (read by `vulture`, see pyproject.toml).
+
+Every line says who uses the name. Add a name here only when that is true; dead code is deleted instead.
+"""
+
+# ruff: noqa
+_ = object()
+
+__getattr__  # veille/__init__.py: module-level lazy attributes (PEP 562), called by Python
+_.note  # RefinementSpec.note: a comment field of triggers.yaml, kept so the schema accepts it
+_.exc_info  # Store.__exit__: the context-manager protocol's signature
+_.line_breaks  # veille/nlp.py: a spaCy component, registered by its decorator and added by name
+# ScopeFile's cue lists (event_scope.yaml): compiled by iteration, read by key (`lexicon.cues["months"]`)
+_.negation_adverbs, _.negation_determiners, _.negation_prepositions, _.blocking_governors, _.modal_governors
+_.denial_governors, _.blocking_before_noun, _.blocking_after_noun, _.hypothetical_marks, _.generic_cues
+_.aggregate_cues, _.instrument_words, _.instrument_heads, _.possession_verbs, _.threat_governors, _.generic_marks
+_.person_triggers, _.statement_governors, _.claim_governors, _.equipment_heads, _.continuation_verbs
+_.opinion_verbs, _.membership_cues, _.period_marks
+
+# Unused names in packages other branches are reworking (reported to them; delete these lines once they land):
+given_country  # veille/geo/resolver.py (geo branch)
+_.has_schema  # veille/store/database.py (reliability branch)
+_.last_run_id  # veille/store/store.py (reliability branch)
