@@ -57,8 +57,10 @@ def article_country(article: dict) -> str | None:
 
 
 def gold_actors(show_errors: bool) -> None:
-    from veille.extract.actors import actor_for_span, armed_forces_of, resolve_actor_text
+    from veille.extract.actors import actor_for_span, armed_forces_of, load_kb, resolve_actor_text
     from veille.nlp import load_nlp
+
+    kb = load_kb()
 
     articles = [json.loads(line) for line in DEV.open(encoding="utf-8")]
     nlp = load_nlp()
@@ -75,11 +77,11 @@ def gold_actors(show_errors: bool) -> None:
                 span = doc.char_span(start, start + len(gold["text"]), alignment_mode="expand") if start >= 0 else None
                 armed = role == "actor1" and ((event.get("acled") or [None])[0] in VIOLENT
                                               or event.get("plover") == "ASSAULT")
-                predictions = {"text": resolve_actor_text(gold["text"], country)}
+                predictions = {"text": resolve_actor_text(kb, gold["text"], country)}
                 if armed and predictions["text"] is not None:
-                    predictions["text"] = armed_forces_of(predictions["text"], country)
+                    predictions["text"] = armed_forces_of(kb, predictions["text"], country)
                 if span is not None:
-                    predictions["span"] = actor_for_span(span, country, armed=armed)
+                    predictions["span"] = actor_for_span(kb, span, country, armed=armed)
                 for mode, actor in predictions.items():
                     right = (actor.type if actor else "unknown") == gold["type"]
                     scores[mode]["n"] += 1
@@ -143,7 +145,9 @@ def pipeline(show_errors: bool) -> None:
 
 
 def cost(docs: int) -> None:
-    from veille.extract.actors import find_entities
+    from veille.extract.actors import find_entities, load_kb
+
+    kb = load_kb()  # built before the timing, as the Extractor does
     from veille.nlp import load_nlp
 
     nlp = load_nlp()
@@ -157,7 +161,7 @@ def cost(docs: int) -> None:
     parsed = list(nlp.pipe(texts, batch_size=32))
     parse = time.perf_counter() - start
     start = time.perf_counter()
-    mentions = sum(len(find_entities(doc, country="FR")) for doc in parsed)
+    mentions = sum(len(find_entities(kb, doc, country="FR")) for doc in parsed)
     actors = time.perf_counter() - start
     print(f"cost on {len(parsed)} corpus articles: parse {parse:.1f} s, find_entities {actors:.2f} s "
           f"({100 * actors / parse:.1f}% of the parse), {mentions} mentions")

@@ -11,7 +11,7 @@ Reads ../shared/eval/events-dev.jsonl (or $VEILLE_SHARED/eval/...); prints a mes
   phrase inside its evidence sentence gives the gold number.
 - Sources (proxy): for each gold event source, whether an attribution in the evidence sentence writes it.
 
-Quotes get the actor layer's entity mentions, as in the pipeline (`veille.pipeline.Extractor.find_mentions`):
+Quotes get the actor layer's entity mentions, as in the pipeline (`veille.extract.layers.find_mentions`):
 "les autorités" is the government of the article's country only with them. The speaker accuracy with no
 entities (the measure before this input was given) is printed too, for comparison.
 """
@@ -109,32 +109,34 @@ def main() -> int:
     from veille.extract.actors import find_entities
     from veille.extract.attributions import find_attributions
     from veille.extract.casualties import find_casualties
+    from veille.extract.knowledge import load_knowledge
+    from veille.extract.layers import main_country
     from veille.extract.places import find_places
     from veille.extract.quotes import find_quotes
+    from veille.geo.resolver import get_resolver
     from veille.nlp import load_nlp
-    from veille.pipeline import main_country
 
     show_errors = "--errors" in sys.argv
     articles = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = load_nlp()
-    # Load the lexicons and the actor knowledge base once, outside the timing (the pipeline loads them at start).
-    warm = nlp("« Oui », a déclaré le ministère. Trois morts, selon Sana.")
-    find_quotes(warm, []), find_casualties(warm), find_attributions(warm)
+    # The lexicons and the actor knowledge base are built once, outside the timing (as the Extractor does).
+    knowledge, resolver = load_knowledge(), get_resolver()
     started = time.perf_counter()
     docs = list(nlp.pipe((a["text"] for a in articles), batch_size=32))
     parse_time = time.perf_counter() - started
     totals: dict[str, int] = {}
     layer_time = 0.0
     for article, doc in zip(articles, docs, strict=True):
-        entities = find_entities(doc, country=main_country(find_places(doc)))  # as the pipeline does
+        places = find_places(doc, resolver, knowledge.places, knowledge.landmarks)
+        entities = find_entities(knowledge.actors, doc, country=main_country(places))  # as the pipeline does
         started = time.perf_counter()
-        quotes = find_quotes(doc, entities)
-        casualties = find_casualties(doc)
-        attributions = find_attributions(doc)
+        quotes = find_quotes(doc, entities, knowledge.quotes)
+        casualties = find_casualties(doc, knowledge.casualties)
+        attributions = find_attributions(doc, knowledge.attributions)
         layer_time += time.perf_counter() - started
         errors: list[str] = []
         counts = score_quotes(article["text"], article.get("quotes") or [], quotes, errors)
-        bare = score_quotes(article["text"], article.get("quotes") or [], find_quotes(doc, []), [])
+        bare = score_quotes(article["text"], article.get("quotes") or [], find_quotes(doc, [], knowledge.quotes), [])
         counts |= {"bare_found": bare["found"], "bare_speaker": bare["speaker"]}
         counts |= score_figures(article["text"], article.get("events") or [], casualties, attributions)
         for key, value in counts.items():

@@ -71,7 +71,7 @@ def main() -> int:
     mentions_only = time.perf_counter() - start
     start = time.perf_counter()
     for mentions, article in zip(all_mentions, sample, strict=True):
-        extract_events(mentions, article.id)
+        extract_events(mentions, article.id, extractor.knowledge)
     events_only = time.perf_counter() - start
     bare_sample = bare * len(sample) / len(articles)  # the parse time of the sample, from the side-by-side run
 

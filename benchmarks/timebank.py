@@ -108,17 +108,19 @@ def main() -> int:
         print(f"French TimeBank dev data not found at {TIMEBANK}: nothing to measure.")
         return 0
     from veille.extract.dates import find_dates
+    from veille.extract.temporal.lexicon import load_temporal_lexicon
     from veille.nlp import load_nlp
 
     docs = [read_tml(p) for p in sorted(TIMEBANK.glob("*.tml"))]
     nlp = load_nlp()
+    lexicon = load_temporal_lexicon()
     started = time.perf_counter()
     parsed = list(nlp.pipe([d.text for d in docs], batch_size=32))
     parse_time = time.perf_counter() - started
     layer_time = float("inf")
     for _ in range(TIMING_REPEATS):
         started = time.perf_counter()
-        predictions = [find_dates(doc, d.dct) for doc, d in zip(parsed, docs, strict=True)]
+        predictions = [find_dates(doc, d.dct, lexicon) for doc, d in zip(parsed, docs, strict=True)]
         layer_time = min(layer_time, time.perf_counter() - started)
 
     if args.dump:

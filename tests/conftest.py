@@ -29,3 +29,11 @@ def eval_dir() -> Path:
 @pytest.fixture(scope="session")
 def events_dev(eval_dir: Path) -> Path:
     return eval_dir / "events-dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    """Every compiled lexicon, as the Extractor builds them (tests of one layer may build only theirs)."""
+    from tests.support import knowledge
+
+    return knowledge()

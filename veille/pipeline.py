@@ -9,16 +9,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veille.extract.actors import find_entities
-from veille.extract.attributions import find_attributions
-from veille.extract.casualties import find_casualties
-from veille.extract.dates import find_dates
 from veille.extract.events import extract_events
+from veille.extract.knowledge import load_knowledge
+from veille.extract.layers import find_mentions
 from veille.extract.mentions import Mentions
-from veille.extract.places import find_places
-from veille.extract.quotes import find_quotes
 from veille.geo.resolver import get_resolver
-from veille.model import Article, ArticleRecord, PlaceMention
+from veille.model import Article, ArticleRecord
 from veille.nlp import load_nlp
 
 # Documents per nlp.pipe batch: larger batches stopped helping beyond 32 on 2 cores.
@@ -40,6 +36,7 @@ class Extractor:
         self.options = options or Options()
         self.nlp = nlp or load_nlp()
         self.resolver = get_resolver()  # the gazetteer, built on first use, shared by places and events
+        self.knowledge = load_knowledge()  # every lexicon, compiled once and passed to the layers
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
         """Yield one record per article, in input order; documents go through nlp.pipe in batches."""
@@ -50,7 +47,7 @@ class Extractor:
     def extract_doc(self, doc: Doc, article: Article) -> ArticleRecord:
         """Run every mention layer on one parsed article, then the event extractor."""
         mentions = self.find_mentions(doc, article.published)
-        events, aggregates = extract_events(mentions, article.id)
+        events, aggregates = extract_events(mentions, article.id, self.knowledge)
         return ArticleRecord(
             id=article.id,
             published=article.published.isoformat(),
@@ -67,31 +64,7 @@ class Extractor:
         )
 
     def find_mentions(self, doc: Doc, published: dt.date) -> Mentions:
-        places = find_places(doc, self.resolver)
-        return text_mentions(doc, published, places, country=main_country(places))
-
-
-def text_mentions(
-    doc: Doc, published: dt.date, places: list[PlaceMention] | None = None, country: str | None = None
-) -> Mentions:
-    """Every mention layer but the geoparser, for places and a main country already known (a caller with its
-    own gazetteer, or a test without one): dates, entities, casualties, attributions and quotes."""
-    mentions = Mentions(doc=doc, published=published, places=list(places or []), country=country)
-    mentions.dates = find_dates(doc, published)
-    mentions.entities = find_entities(doc, country=country)
-    mentions.casualties = find_casualties(doc)
-    mentions.attributions = find_attributions(doc)
-    mentions.quotes = find_quotes(doc, mentions.entities)
-    return mentions
-
-
-def main_country(places: list[PlaceMention]) -> str | None:
-    """The country most places of the article resolve to (ties: the first mentioned)."""
-    counts: dict[str, int] = {}
-    for place in places:
-        if place.country:
-            counts[place.country] = counts.get(place.country, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+        return find_mentions(doc, published, self.knowledge, self.resolver)
 
 
 def extract_article(

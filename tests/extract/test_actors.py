@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.actors import actor_for_span, find_entities, resolve_actor_text
 
 # (sentence, phrase, article country, expected name, expected type)
@@ -50,7 +51,7 @@ def test_actor_for_span(nlp, sentence, phrase, country, name, kind):
     doc = nlp(sentence)
     start = sentence.index(phrase)
     span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
-    actor = actor_for_span(span, country)
+    actor = actor_for_span(knowledge().actors, span, country)
     assert actor is not None
     assert (actor.name, actor.type) == (name, kind)
     assert actor.text == span.text
@@ -58,7 +59,7 @@ def test_actor_for_span(nlp, sentence, phrase, country, name, kind):
 
 @pytest.mark.parametrize("text", ["une source militaire", "il", "la semaine dernière", ""])
 def test_what_is_not_an_actor(text):
-    assert resolve_actor_text(text, "ML") is None
+    assert resolve_actor_text(knowledge().actors, text, "ML") is None
 
 
 @pytest.mark.parametrize(
@@ -86,20 +87,20 @@ def test_what_is_not_an_actor(text):
     ],
 )
 def test_resolve_actor_text(text, country, name, kind):
-    actor = resolve_actor_text(text, country)
+    actor = resolve_actor_text(knowledge().actors, text, country)
     assert actor is not None
     assert (actor.name, actor.type) == (name, kind)
 
 
 def test_lowercase_common_words_are_not_taken_for_capitalised_names():
-    assert resolve_actor_text("la renaissance", "FR") is None
-    assert resolve_actor_text("Renaissance", "FR").type == "political_party"
+    assert resolve_actor_text(knowledge().actors, "la renaissance", "FR") is None
+    assert resolve_actor_text(knowledge().actors, "Renaissance", "FR").type == "political_party"
 
 
 def test_find_entities_resolves_names_acronyms_and_agents(nlp):
     doc = nlp("Mardi, les FAMa ont repoussé une attaque du JNIM près de Mopti. Des hommes armés ont tué "
               "quatre civils, selon une source militaire. Jean Dupontel, un commerçant, a été blessé.")
-    mentions = find_entities(doc, country="ML")
+    mentions = find_entities(knowledge().actors, doc, country="ML")
     by_text = {m.text: m for m in mentions}
     assert by_text["FAMa"].actor.name == "Military Forces of Mali"
     assert by_text["JNIM"].actor.type == "rebel"
@@ -114,19 +115,20 @@ def test_find_entities_resolves_names_acronyms_and_agents(nlp):
 
 def test_capitals_are_actors_only_as_subjects(nlp):
     doc = nlp("Moscou a condamné les frappes. Le ministre s'est rendu à Moscou.")
-    capitals = [m for m in find_entities(doc) if m.text == "Moscou"]
+    capitals = [m for m in find_entities(knowledge().actors, doc) if m.text == "Moscou"]
     assert [m.actor.name if m.actor else None for m in capitals] == ["Government of Russia", None]
 
 
 def test_armed_forces_of_a_government_for_violent_events():
     from veille.extract.actors import armed_forces_of
 
-    ankara = resolve_actor_text("Ankara", "SY")
-    assert armed_forces_of(ankara, "SY").name == "Military Forces of Turkey"
-    assert armed_forces_of(ankara, "SY").type == "external"
-    assert armed_forces_of(resolve_actor_text("Damas", "SY"), "SY").type == "state"
-    hamas = resolve_actor_text("le Hamas", "PS")
-    assert armed_forces_of(hamas, "PS") == hamas
+    ankara = resolve_actor_text(knowledge().actors, "Ankara", "SY")
+    assert armed_forces_of(knowledge().actors, ankara, "SY").name == "Military Forces of Turkey"
+    assert armed_forces_of(knowledge().actors, ankara, "SY").type == "external"
+    damascus = resolve_actor_text(knowledge().actors, "Damas", "SY")
+    assert armed_forces_of(knowledge().actors, damascus, "SY").type == "state"
+    hamas = resolve_actor_text(knowledge().actors, "le Hamas", "PS")
+    assert armed_forces_of(knowledge().actors, hamas, "PS") == hamas
 
 
 # (sentence, phrase, article country, expected name, expected type): the article around the phrase decides.
@@ -162,7 +164,7 @@ def test_actor_for_span_reads_the_context(nlp, sentence, phrase, country, name, 
     start = sentence.rindex(phrase) if phrase.endswith(" a") else sentence.index(phrase)
     phrase = phrase.removesuffix(" a")
     span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
-    actor = actor_for_span(span, country)
+    actor = actor_for_span(knowledge().actors, span, country)
     assert actor is not None
     assert (actor.name, actor.type) == (name, kind)
 
@@ -178,31 +180,32 @@ def test_actor_for_span_reads_the_context(nlp, sentence, phrase, country, name, 
 def test_armed_actor_of_a_violent_event(nlp, sentence, phrase, country, name, kind):
     doc = nlp(sentence)
     span = doc.char_span(0, len(phrase), alignment_mode="expand")
-    assert actor_for_span(span, country).type in ("government", "rebel")
-    actor = actor_for_span(span, country, armed=True)
+    assert actor_for_span(knowledge().actors, span, country).type in ("government", "rebel")
+    actor = actor_for_span(knowledge().actors, span, country, armed=True)
     assert (actor.name, actor.type) == (name, kind)
 
 
 def test_role_actor_names_an_implicit_actor():
     from veille.extract.actors import role_actor
 
-    actor = role_actor("protesters", "FR")
+    actor = role_actor(knowledge().actors, "protesters", "FR")
     assert (actor.name, actor.type, actor.country) == ("Protesters (France)", "protesters", "FR")
-    assert role_actor("armed_group").name == "Unidentified Armed Group"
+    assert role_actor(knowledge().actors, "armed_group").name == "Unidentified Armed Group"
     with pytest.raises(KeyError):
-        role_actor("no such role", "FR")
+        role_actor(knowledge().actors, "no such role", "FR")
 
 
 
 
 def test_hyphens_do_not_change_a_name(nlp):
     """Aliases and text are cut into the same word parts, however spaCy tokenised the hyphens."""
-    assert resolve_actor_text("Al-Qaïda", None).name == resolve_actor_text("al Qaida", None).name == "Al Qaeda"
+    kb = knowledge().actors
+    assert resolve_actor_text(kb, "Al-Qaïda", None).name == resolve_actor_text(kb, "al Qaida", None).name == "Al Qaeda"
     doc = nlp("Les combattants d'Al-Qaïda ont fui.")
-    assert actor_for_span(doc[1:], None).name == "Al Qaeda"
-    assert resolve_actor_text("le chef rebelle Jean-Baptiste Obé", "CF").name == "Jean-Baptiste Obé"
+    assert actor_for_span(knowledge().actors, doc[1:], None).name == "Al Qaeda"
+    assert resolve_actor_text(knowledge().actors, "le chef rebelle Jean-Baptiste Obé", "CF").name == "Jean-Baptiste Obé"
 
 
 def test_names_inside_a_hyphenated_word_are_not_entities(nlp):
     doc = nlp("Une manifestation anti-Hamas a eu lieu à Gaza.")
-    assert not any(m.actor and m.actor.name == "Hamas" for m in find_entities(doc, "PS"))
+    assert not any(m.actor and m.actor.name == "Hamas" for m in find_entities(knowledge().actors, doc, "PS"))

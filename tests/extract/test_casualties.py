@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.errors import ResourceError
-from veille.extract import casualties
+from tests.support import knowledge
 from veille.extract.casualties import find_casualties
 
 CASES = [
@@ -64,13 +63,13 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_reads_casualty_phrases(nlp, text, expected):
-    found = find_casualties(nlp(text))
+    found = find_casualties(nlp(text), knowledge().casualties)
     assert [(c.kind, c.value, c.low, c.high, c.negated) for c in found] == expected
 
 
 def test_spans_index_the_text_exactly(nlp):
     doc = nlp("Selon la police, l'explosion a fait trois morts et plus de 20 blessés dans le marché.")
-    found = find_casualties(doc)
+    found = find_casualties(doc, knowledge().casualties)
     assert [doc.text[c.start:c.end] for c in found] == ["trois morts", "plus de 20 blessés"]
     assert all(c.text == doc.text[c.start:c.end] for c in found)
     assert found[1].approx and found[1].low == 20
@@ -78,29 +77,19 @@ def test_spans_index_the_text_exactly(nlp):
 
 def test_victims_and_provisional_toll(nlp):
     doc = nlp("Selon un bilan provisoire, sept policiers ont été tués.")
-    (casualty,) = find_casualties(doc)
+    (casualty,) = find_casualties(doc, knowledge().casualties)
     assert casualty.victims == "policiers" and casualty.provisional
-
-
-def test_malformed_lexicon_is_a_clear_error(monkeypatch):
-    casualties.casualty_lexicon.cache_clear()
-    monkeypatch.setattr(casualties, "load_yaml", lambda _: {"nouns": {"killed": ["morts"]}})
-    try:
-        with pytest.raises(ResourceError, match="nouns"):
-            casualties.casualty_lexicon()
-    finally:
-        casualties.casualty_lexicon.cache_clear()
 
 
 def test_a_number_before_the_verb_group_counts_the_victims(nlp):
     # The parser may take "blessés" for the subject; the number right before the verb counts them.
-    found = find_casualties(nlp("Parmi les blessés, trois sont morts à l'hôpital de Mopti."))
+    found = find_casualties(nlp("Parmi les blessés, trois sont morts à l'hôpital de Mopti."), knowledge().casualties)
     assert [(c.kind, c.value) for c in found if c.kind == "killed"] == [("killed", 3)]
 
 
 def test_coordinated_gerund_takes_the_object_the_parser_hung_on_the_first_verb(nlp):
     text = "Des hommes armés ont attaqué le village, tuant douze civils et en blessant au moins huit autres."
-    found = {(c.kind, c.value, c.approx) for c in find_casualties(nlp(text))}
+    found = {(c.kind, c.value, c.approx) for c in find_casualties(nlp(text), knowledge().casualties)}
     assert found == {("killed", 12, False), ("injured", 8, True)}
 
 
@@ -116,4 +105,4 @@ def test_the_subject_nearest_before_the_verb_is_the_victim(nlp):
     pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "NUM", "NOUN", "AUX", "AUX",
            "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert [(c.kind, c.value) for c in find_casualties(doc)] == [("killed", 12)]
+    assert [(c.kind, c.value) for c in find_casualties(doc, knowledge().casualties)] == [("killed", 12)]

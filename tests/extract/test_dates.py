@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.dates import find_dates
 from veille.extract.events.view import DocView
 from veille.extract.events.when import event_date
@@ -16,7 +17,7 @@ TUESDAY = dt.date(2016, 9, 6)
 
 def dates_of(nlp, text: str, published: dt.date = TUESDAY) -> list[tuple[str, str, str, str | None]]:
     doc = nlp(text)
-    return [(d.text, d.value, d.precision, d.end_value) for d in find_dates(doc, published)]
+    return [(d.text, d.value, d.precision, d.end_value) for d in find_dates(doc, published, knowledge().temporal)]
 
 
 @pytest.mark.parametrize(
@@ -117,7 +118,7 @@ def test_anchored_days_count_from_the_last_date(nlp):
 def test_offsets_index_the_text(nlp):
     text = "Selon l'agence,  hier soir, une voiture piégée a explosé."
     doc = nlp(text)
-    for mention in find_dates(doc, TUESDAY):
+    for mention in find_dates(doc, TUESDAY, knowledge().temporal):
         assert text[mention.start:mention.end] == mention.text
 
 
@@ -133,13 +134,13 @@ def date_for_event(doc, trigger_i: int, dates, published: dt.date):
 
 def test_event_takes_the_date_of_its_clause(nlp):
     doc = nlp("Hier, le ministre a parlé, mais les rebelles ont attaqué la ville dimanche dernier.")
-    date = date_for_event(doc, trigger(doc, "attaqué"), find_dates(doc, TUESDAY), TUESDAY)
+    date = date_for_event(doc, trigger(doc, "attaqué"), find_dates(doc, TUESDAY, knowledge().temporal), TUESDAY)
     assert (date.value, date.precision, date.text) == ("2016-09-04", "day", "dimanche dernier")
 
 
 def test_event_date_is_not_carried_from_another_sentence(nlp):
     doc = nlp("Une bombe a explosé hier à Homs. Les habitants ont fui la ville.")
-    date = date_for_event(doc, trigger(doc, "fui"), find_dates(doc, TUESDAY), TUESDAY)
+    date = date_for_event(doc, trigger(doc, "fui"), find_dates(doc, TUESDAY, knowledge().temporal), TUESDAY)
     assert (date.value, date.precision, date.text, date.mention) == ("2016-09-06", "unknown", None, None)
 
 
@@ -153,7 +154,7 @@ def test_event_date_is_not_carried_from_another_sentence(nlp):
 )
 def test_event_date_is_the_first_day_of_the_period(nlp, text, value, precision):
     doc = nlp(text)
-    date = date_for_event(doc, trigger(doc, "attaqué"), find_dates(doc, TUESDAY), TUESDAY)
+    date = date_for_event(doc, trigger(doc, "attaqué"), find_dates(doc, TUESDAY, knowledge().temporal), TUESDAY)
     assert (date.value, date.precision) == (value, precision)
 
 
@@ -184,7 +185,8 @@ def test_a_range_follows_the_tense_even_with_a_broken_parse(nlp):
 @pytest.mark.parametrize(("word", "value"), [("attaque", "2016-09-04"), ("riposté", "2016-09-05")])
 def test_each_event_of_a_sentence_gets_its_own_date(nlp, word, value):
     doc = nlp("Après l'attaque de dimanche, l'armée a riposté lundi.")
-    assert date_for_event(doc, trigger(doc, word), find_dates(doc, TUESDAY), TUESDAY).value == value
+    dates = find_dates(doc, TUESDAY, knowledge().temporal)
+    assert date_for_event(doc, trigger(doc, word), dates, TUESDAY).value == value
 
 
 def test_event_date_without_parse_is_the_nearest_in_the_sentence():
@@ -193,7 +195,7 @@ def test_event_date_without_parse_is_the_nearest_in_the_sentence():
     blank = spacy.blank("fr")
     blank.add_pipe("sentencizer")
     doc = blank("Hier la police a arrêté un suspect puis a perquisitionné dimanche.")
-    dates = find_dates(doc, TUESDAY)
+    dates = find_dates(doc, TUESDAY, knowledge().temporal)
     assert date_for_event(doc, trigger(doc, "perquisitionné"), dates, TUESDAY).text == "dimanche"
 
 
@@ -266,4 +268,4 @@ def test_a_bare_day_name_repeats_the_day_already_named(nlp, text, values):
 def test_a_day_cut_off_by_the_parser_takes_the_tense_of_the_next_sentence(nlp):
     # the parser makes "Samedi" a sentence of its own: the verb that dates it is in the next one
     doc = nlp("Samedi, des heurts ont éclaté dans le centre-ville.")
-    assert [d.value for d in find_dates(doc, dt.date(2022, 6, 15))] == ["2022-06-11"]
+    assert [d.value for d in find_dates(doc, dt.date(2022, 6, 15), knowledge().temporal)] == ["2022-06-11"]

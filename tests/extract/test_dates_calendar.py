@@ -9,7 +9,7 @@ import pytest
 
 from veille.errors import ResourceError
 from veille.extract.temporal import calendar as cal
-from veille.extract.temporal.lexicon import RESOURCE, build_lexicon, load_lexicon
+from veille.extract.temporal.lexicon import RESOURCE, build_lexicon, load_temporal_lexicon
 from veille.resources import load_yaml
 
 WEDNESDAY = dt.date(2016, 9, 7)
@@ -67,7 +67,7 @@ def test_shifts_out_of_range_give_none():
 
 
 def test_the_shipped_lexicon_loads():
-    lexicon = load_lexicon()
+    lexicon = load_temporal_lexicon()
     assert lexicon.value("months", "Août") == 8
     assert lexicon.value("relative_days", "aujourd’hui") == 0
 

@@ -13,11 +13,11 @@ from veille.extract.events.view import DocView
 from veille.extract.events.when import event_date
 from veille.extract.mentions import Mentions
 from veille.extract.temporal.calendar import TIMEX_VALUE, first_day
-from veille.extract.temporal.lexicon import load_lexicon
+from veille.extract.temporal.lexicon import load_temporal_lexicon
 
 BLANK = spacy.blank("fr")  # tokenizer and sentencizer only: fast, and exercises the no-parse paths
 BLANK.add_pipe("sentencizer")
-LEXICON = load_lexicon()
+LEXICON = load_temporal_lexicon()
 WORDS = sorted({form for table in LEXICON.words.values() for form in table}) + [
     "le", "la", "du", "au", "et", "à", "de", "il y a", "dans", "ces", "heures", "ont", "attaqué", "sera",
 ]
@@ -28,7 +28,7 @@ PUBLISHED = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9998, 12, 
 
 
 def check(doc, published: dt.date) -> None:
-    mentions = find_dates(doc, published)
+    mentions = find_dates(doc, published, LEXICON)
     for mention in mentions:
         assert doc.text[mention.start:mention.end] == mention.text
         assert TIMEX_VALUE.match(mention.value)

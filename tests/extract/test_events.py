@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.events import extract_events, find_event_candidates
+from veille.extract.events.view import DocView
 from veille.extract.mentions import Attribution, Casualty, Mentions
 from veille.model import PlaceMention
 
@@ -19,7 +21,7 @@ def mentions_for(nlp, text: str, **layers) -> Mentions:
 
 def kinds(nlp, text: str) -> list[str]:
     """The type of each event extracted from `text`: the ACLED sub-event type, else the PLOVER code."""
-    events, _ = extract_events(mentions_for(nlp, text), "t")
+    events, _ = extract_events(mentions_for(nlp, text), "t", knowledge())
     return [e.acled.sub_event_type if e.acled else e.plover for e in events]
 
 
@@ -86,7 +88,7 @@ def test_no_victims_is_still_an_attack(nlp):
 
 def test_evidence_is_verbatim_sentence(nlp):
     text = "Le bilan s'alourdit.\n\nDes hommes armés ont attaqué un village du nord, tuant six civils.\n"
-    events, _ = extract_events(mentions_for(nlp, text), "art")
+    events, _ = extract_events(mentions_for(nlp, text), "art", knowledge())
     assert len(events) == 1
     event = events[0]
     start, end = event.evidence_span
@@ -98,7 +100,7 @@ def test_evidence_is_verbatim_sentence(nlp):
 def test_place_is_the_nearest_town(nlp):
     text = "Au Niger, des hommes armés ont attaqué le village de Gadbo, tuant vingt civils."
     places = [place(text, "Niger", 17.6, 8.1, precision="country"), place(text, "Gadbo", 14.5, 1.3)]
-    events, _ = extract_events(mentions_for(nlp, text, places=places, country="NE"), "t")
+    events, _ = extract_events(mentions_for(nlp, text, places=places, country="NE"), "t", knowledge())
     assert [e.location.name for e in events] == ["Gadbo"]
 
 
@@ -108,7 +110,7 @@ def test_one_event_per_coordinated_town_and_total_as_aggregate(nlp):
     start = text.index("43 morts")
     toll = Casualty(kind="killed", value=43, low=43, high=43, approx=False, start=start, end=start + 8,
                     text="43 morts")
-    events, aggregates = extract_events(mentions_for(nlp, text, places=places, casualties=[toll]), "t")
+    events, aggregates = extract_events(mentions_for(nlp, text, places=places, casualties=[toll]), "t", knowledge())
     assert {e.location.name for e in events} == {"Homs", "Hassaké", "Tartous"} and len(events) == 3
     assert all(e.fatalities is None for e in events)
     assert len(aggregates) == 1 and aggregates[0].fatalities == 43
@@ -127,27 +129,29 @@ def test_headline_and_body_merge_into_one_event(nlp):
     source = Attribution(source="l'armée", start=text.rindex("l'armée"), end=len(text) - 1, cue="selon",
                          scope_start=body, scope_end=len(text))
     mentions = mentions_for(nlp, text, places=places, casualties=[toll], attributions=[source])
-    events, _ = extract_events(mentions, "t")
+    events, _ = extract_events(mentions, "t", knowledge())
     assert len(events) == 1
     event = events[0]
     assert event.fatalities == 71 and event.sources == ["l'armée"]
     assert event.claims[0].source == "l'armée" and event.claims[0].fatalities == 71
-    single, _ = extract_events(mentions_for(nlp, text.split(". ")[1]), "t")
+    single, _ = extract_events(mentions_for(nlp, text.split(". ")[1]), "t", knowledge())
     assert event.confidence > single[0].confidence  # reported twice, placed and with a toll
 
 
 def test_candidates_expose_scope_filtering(nlp):
-    kept = find_event_candidates(mentions_for(nlp, "Les rebelles n'ont pas attaqué, mais l'armée a bombardé Gao."))
+    mentions = mentions_for(nlp, "Les rebelles n'ont pas attaqué, mais l'armée a bombardé Gao.")
+    kept = find_event_candidates(mentions, knowledge().events, DocView(mentions.doc))
     assert [c.token.lemma_ for c in kept] == ["bombarder"]
 
 
 def test_confidence_is_a_probability(nlp):
-    events, _ = extract_events(mentions_for(nlp, "Un kamikaze s'est fait exploser devant une caserne de l'armée."), "t")
+    mentions = mentions_for(nlp, "Un kamikaze s'est fait exploser devant une caserne de l'armée.")
+    events, _ = extract_events(mentions, "t", knowledge())
     assert events and all(0.0 < e.confidence < 1.0 for e in events)
 
 
 def test_empty_mention_layers_are_handled(nlp):
-    events, aggregates = extract_events(mentions_for(nlp, "Il fait beau à Paris aujourd'hui."), "t")
+    events, aggregates = extract_events(mentions_for(nlp, "Il fait beau à Paris aujourd'hui."), "t", knowledge())
     assert events == [] and aggregates == []
 
 
@@ -170,7 +174,7 @@ def test_anaphoric_mention_joins_its_antecedent(nlp):
     text = ("Des jihadistes ont attaqué lundi un camp de l'armée à Inates. "
             "L'attaque a été revendiquée mardi par le groupe Etat islamique, qui a diffusé une vidéo.")
     places = [place(text, "Inates", 15.2, 1.0)]
-    events, _ = extract_events(mentions_for(nlp, text, places=places, country="NE"), "t")
+    events, _ = extract_events(mentions_for(nlp, text, places=places, country="NE"), "t", knowledge())
     assert len(events) == 1 and events[0].location.name == "Inates"
 
 
@@ -186,7 +190,7 @@ def test_distinct_specific_types_at_one_place_stay_apart(nlp):
     second = text.rindex("Ras al-Aïn")
     places.append(places[0].model_copy(update={"start": second, "end": second + len("Ras al-Aïn")}))
     found = kinds(nlp, text)
-    events, _ = extract_events(mentions_for(nlp, text, places=places, country="SY"), "t")
+    events, _ = extract_events(mentions_for(nlp, text, places=places, country="SY"), "t", knowledge())
     assert sorted(e.acled.sub_event_type for e in events) == sorted(found) == [
         "Air/drone strike", "Shelling/artillery/missile attack"]
 

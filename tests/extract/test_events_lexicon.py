@@ -5,24 +5,17 @@ from __future__ import annotations
 import pytest
 
 from veille.errors import ResourceError
-from veille.extract.events.lexicon import (
-    ScopeFile,
-    TriggersFile,
-    load_lexicon,
-    make_cues,
-    parse_file,
-    split_words,
-    stem,
-)
+from veille.extract.events.lexicon import load_event_lexicon, make_cues, split_words, stem
 from veille.model import EVENT_TYPES, PLOVER_CODES
-from veille.resources import load_yaml
+from veille.resources import load_yaml, validate
+from veille.resources.schemas import ScopeFile, TriggersFile
 
 GOOD = {"id": "attack", "words": ["attaque"], "family": "violence", "acled": ["Battles", "Armed clash"],
         "plover": "ASSAULT", "confidence": 0.7}
 
 
 def test_shipped_lexicons_load_and_are_consistent():
-    lexicon = load_lexicon()
+    lexicon = load_event_lexicon()
     triggers = [t for entries in lexicon.by_word.values() for t in entries]
     assert triggers
     for trigger in triggers:
@@ -48,19 +41,19 @@ def test_shipped_lexicons_load_and_are_consistent():
 )
 def test_malformed_trigger_entry_is_a_resource_error(bad):
     with pytest.raises(ResourceError, match="invalid triggers.yaml"):
-        parse_file(TriggersFile, {"triggers": [bad]}, "triggers.yaml")
+        validate({"triggers": [bad]}, TriggersFile, "triggers.yaml")
 
 
 def test_duplicate_trigger_ids_are_rejected():
     with pytest.raises(ResourceError, match="duplicated trigger id"):
-        parse_file(TriggersFile, {"triggers": [GOOD, GOOD]}, "triggers.yaml")
+        validate({"triggers": [GOOD, GOOD]}, TriggersFile, "triggers.yaml")
 
 
 def test_scope_file_needs_its_context_lists():
     data = dict(load_yaml("fr/event_scope.yaml"))
     data["context"] = {"conflict": ["armée"]}
     with pytest.raises(ResourceError, match="context must define"):
-        parse_file(ScopeFile, data, "event_scope.yaml")
+        validate(data, ScopeFile, "event_scope.yaml")
 
 
 @pytest.mark.parametrize(

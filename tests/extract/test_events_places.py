@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.support import knowledge
 from veille.extract.events import extract_events
 from veille.extract.events.arguments import in_other_clause
+from veille.extract.layers import text_mentions
 from veille.extract.mentions import Mentions
 from veille.model import PlaceMention
-from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
@@ -23,7 +24,7 @@ def place(text: str, name: str, lat: float, lon: float, country: str = "SO", pre
 
 
 def event_places(nlp, text: str, places: list[PlaceMention]) -> list[str | None]:
-    events, _ = extract_events(Mentions(doc=nlp(text), published=PUBLISHED, places=places), "t")
+    events, _ = extract_events(Mentions(doc=nlp(text), published=PUBLISHED, places=places), "t", knowledge())
     return [e.location.name if e.location else None for e in events if e.acled]
 
 
@@ -55,7 +56,8 @@ def test_unknown_village_near_a_known_town_is_placed_near_it(nlp):
     text = "Des hommes armés ont attaqué lundi le hameau de Kalagou, près de Tahoua, tuant quatre bergers."
     unknown = PlaceMention(text="Kalagou", start=text.index("Kalagou"), end=text.index("Kalagou") + 7)
     events, _ = extract_events(
-        Mentions(doc=nlp(text), published=PUBLISHED, places=[unknown, place(text, "Tahoua", 14.89, 5.26, "NE")]), "t")
+        Mentions(doc=nlp(text), published=PUBLISHED, places=[unknown, place(text, "Tahoua", 14.89, 5.26, "NE")]), "t",
+        knowledge())
     location = events[0].location
     assert (location.name, location.precision, location.lat, location.country) == ("Kalagou", "near", 14.89, "NE")
 
@@ -70,7 +72,8 @@ def test_an_unknown_name_without_distance_words_keeps_no_point(nlp):
     text = "Des hommes armés ont attaqué le hameau de Kalagou et la ville de Tahoua."
     unknown = PlaceMention(text="Kalagou", start=text.index("Kalagou"), end=text.index("Kalagou") + 7)
     events, _ = extract_events(
-        Mentions(doc=nlp(text), published=PUBLISHED, places=[unknown, place(text, "Tahoua", 14.89, 5.26, "NE")]), "t")
+        Mentions(doc=nlp(text), published=PUBLISHED, places=[unknown, place(text, "Tahoua", 14.89, 5.26, "NE")]), "t",
+        knowledge())
     assert all(e.location is None or e.location.name != "Kalagou" or e.location.lat is None for e in events)
 
 
@@ -83,10 +86,10 @@ def test_a_region_named_as_a_whole_yields_to_the_town_of_the_sentence(nlp):
 
 def test_air_sorties_in_a_war_are_air_strikes(nlp):
     text = "L'aviation russe a effectué 120 sorties aériennes ces dernières 24 heures contre les positions rebelles."
-    events, _ = extract_events(Mentions(doc=nlp(text), published=PUBLISHED), "t")
+    events, _ = extract_events(Mentions(doc=nlp(text), published=PUBLISHED), "t", knowledge())
     assert [e.acled.sub_event_type for e in events if e.acled] == ["Air/drone strike"]
     exit_text = "À la sortie de la réunion, le ministre a salué un climat apaisé."
-    events, _ = extract_events(Mentions(doc=nlp(exit_text), published=PUBLISHED), "t")
+    events, _ = extract_events(Mentions(doc=nlp(exit_text), published=PUBLISHED), "t", knowledge())
     assert events == []
 
 
@@ -94,7 +97,8 @@ def test_talks_abroad_keep_their_foreign_venue(nlp):
     text = ("Le ministre soudanais a rencontré son homologue saoudien pour des discussions sur le Soudan, "
             "lundi à Djeddah.")
     places = [place(text, "Soudan", None, None, "SD", precision="country"), place(text, "Djeddah", 21.49, 39.19, "SA")]
-    events, _ = extract_events(text_mentions(nlp(text), PUBLISHED, places, country="SD"), "t")
+    mentions = text_mentions(nlp(text), PUBLISHED, knowledge(), places, country="SD")
+    events, _ = extract_events(mentions, "t", knowledge())
     assert [(e.plover, e.location.name, e.location.country) for e in events] == [("CONSULT", "Djeddah", "SA")]
 
 
@@ -105,6 +109,7 @@ def test_the_topic_and_the_parties_of_an_agreement_are_not_its_venue(nlp):
               place(text, "Tchad", None, None, "TD", precision="country"),
               place(text, "Niger", None, None, "NE", precision="country"),
               place(text, "Abuja", 9.06, 7.49, "NG")]
-    events, _ = extract_events(text_mentions(nlp(text), PUBLISHED, places, country="SD"), "t")
+    mentions = text_mentions(nlp(text), PUBLISHED, knowledge(), places, country="SD")
+    events, _ = extract_events(mentions, "t", knowledge())
     agreements = [e for e in events if e.plover == "AGREE"]
     assert agreements and agreements[0].location.name == "Abuja"

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.support import knowledge
 from veille.extract.events import extract_events
 from veille.extract.events.arguments import event_country
+from veille.extract.layers import text_mentions
 from veille.extract.mentions import Mentions
 from veille.model import EntityMention, PlaceMention
-from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
 
 def events_of(nlp, text: str, country: str = "ML"):
-    mentions = text_mentions(nlp(text), PUBLISHED, country=country)
-    return extract_events(mentions, "t")[0]
+    mentions = text_mentions(nlp(text), PUBLISHED, knowledge(), country=country)
+    return extract_events(mentions, "t", knowledge())[0]
 
 
 def kinds(nlp, text: str, country: str = "ML") -> list[str]:

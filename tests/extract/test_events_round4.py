@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.dates import find_dates
 from veille.extract.events import extract_events
 from veille.extract.events.arguments import Toll
@@ -19,8 +20,9 @@ PUBLISHED = dt.date(2022, 6, 15)
 
 def kinds(nlp, text: str) -> list[str]:
     doc = nlp(text)
-    mentions = Mentions(doc=doc, published=PUBLISHED, dates=find_dates(doc, PUBLISHED), country="ML")
-    events, _ = extract_events(mentions, "t")
+    dates = find_dates(doc, PUBLISHED, knowledge().temporal)
+    mentions = Mentions(doc=doc, published=PUBLISHED, dates=dates, country="ML")
+    events, _ = extract_events(mentions, "t", knowledge())
     return sorted(e.acled.sub_event_type if e.acled else e.plover for e in events)
 
 

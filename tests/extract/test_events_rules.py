@@ -7,23 +7,24 @@ import datetime as dt
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.events import extract_events
 from veille.extract.events.arguments import Toll
 from veille.extract.events.merge import merge_toll
 from veille.extract.events.view import DocView
+from veille.extract.layers import text_mentions
 from veille.extract.mentions import Mentions
-from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
 
 def mentions_for(nlp, text: str, country: str = "ML") -> Mentions:
     """Every mention layer but places (no gazetteer in unit tests); the article's country is given."""
-    return text_mentions(nlp(text), PUBLISHED, country=country)
+    return text_mentions(nlp(text), PUBLISHED, knowledge(), country=country)
 
 
 def events_of(nlp, text: str, country: str = "ML"):
-    return extract_events(mentions_for(nlp, text, country), "t")[0]
+    return extract_events(mentions_for(nlp, text, country), "t", knowledge())[0]
 
 
 def kinds(nlp, text: str) -> list[str]:
@@ -176,7 +177,7 @@ def test_plural_trigger_happened_in_every_town_of_its_sentence(nlp):
             "dans le centre, selon une ONG qui dénombre 40 morts au total.")
     mentions = mentions_for(nlp, text, "SY")
     mentions.places = [_town(text, "Tartous", 34.9, 35.9), _town(text, "Homs", 34.7, 36.7)]
-    events, aggregates = extract_events(mentions, "t")
+    events, aggregates = extract_events(mentions, "t", knowledge())
     assert sorted(e.location.name for e in events) == ["Homs", "Tartous"]
     assert all(e.fatalities is None for e in events)
     assert aggregates and aggregates[0].fatalities == 40
@@ -186,7 +187,7 @@ def test_a_distance_landmark_is_not_a_scene(nlp):
     text = "Des combats ont opposé lundi l'armée aux rebelles à Homs, à 40 km de Tartous."
     mentions = mentions_for(nlp, text, "SY")
     mentions.places = [_town(text, "Homs", 34.7, 36.7), _town(text, "Tartous", 34.9, 35.9)]
-    events, _ = extract_events(mentions, "t")
+    events, _ = extract_events(mentions, "t", knowledge())
     assert [e.location.name for e in events] == ["Homs"]
 
 
@@ -232,7 +233,7 @@ def test_government_regaining_territory_defaults_to_its_army():
     from veille.extract.events.participants import default_actor1
 
     mentions = Mentions(doc=None, published=PUBLISHED, country="SY")  # type: ignore[arg-type]
-    actor = default_actor1(("Battles", "Government regains territory"), None, mentions)
+    actor = default_actor1(("Battles", "Government regains territory"), None, mentions, knowledge().actors)
     assert actor is not None and actor.type == "state" and "Syria" in actor.name
 
 
@@ -287,7 +288,7 @@ def test_each_town_of_a_list_takes_the_figure_and_date_of_its_own_item(nlp):
     mentions = mentions_for(nlp, text, "NE")
     mentions.places = [_mention(name, text.index(name), "NE", "exact", 14.0 + n)
                        for n, name in enumerate(("Ayorou", "Banibangou", "Téra"))]
-    events, aggregates = extract_events(mentions, "t")
+    events, aggregates = extract_events(mentions, "t", knowledge())
     by_town = {e.location.name: e for e in events}
     assert set(by_town) == {"Ayorou", "Banibangou", "Téra"}
     assert (by_town["Ayorou"].fatalities, by_town["Banibangou"].fatalities, by_town["Téra"].fatalities) == (
@@ -321,7 +322,7 @@ def test_a_capital_named_as_the_actor_is_not_the_place(nlp):
         PlaceMention(text="Kobané", start=text.index("Kobané"), end=text.index("Kobané") + 6, country="SY",
                      precision="exact", lat=36.9, lon=38.4, geonameid=1),
     ]
-    events, _ = extract_events(mentions, "t")
+    events, _ = extract_events(mentions, "t", knowledge())
     assert events and all(e.location is None or e.location.name != "Ankara" for e in events)
 
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.support import knowledge
 from veille.extract.events import extract_events
 from veille.extract.events.arguments import Toll, casualties_in, toll_from
 from veille.extract.events.merge import merge_toll
+from veille.extract.layers import text_mentions
 from veille.extract.mentions import Casualty, Mentions
-from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
 
 def extract(nlp, text: str, country: str = "ML"):
     """Every mention layer but places (no gazetteer in unit tests)."""
-    mentions = text_mentions(nlp(text), PUBLISHED, country=country)
-    return extract_events(mentions, "t")
+    mentions = text_mentions(nlp(text), PUBLISHED, knowledge(), country=country)
+    return extract_events(mentions, "t", knowledge())
 
 
 def killed(value: int, start: int, end: int) -> Casualty:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 import spacy
 
+from tests.support import knowledge
 from veille.extract.dates import find_dates
 from veille.extract.events.view import DocView
 from veille.extract.events.when import event_date, written_sentence
@@ -16,7 +17,7 @@ TUESDAY = dt.date(2016, 9, 6)
 
 
 def date_of(doc, word: str) -> tuple[str, str, str | None]:
-    mentions = Mentions(doc=doc, published=TUESDAY, dates=find_dates(doc, TUESDAY))
+    mentions = Mentions(doc=doc, published=TUESDAY, dates=find_dates(doc, TUESDAY, knowledge().temporal))
     trigger = next(t for t in doc if t.text == word)
     date = event_date(mentions, DocView(doc), trigger)
     return date.value, date.precision, date.text

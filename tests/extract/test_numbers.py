@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from veille.extract.numbers import Number, number_before, parse_quantity
+from veille.extract.numbers import Number, load_number_lexicon, number_before, parse_quantity
+
+LEXICON = load_number_lexicon()
 
 UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
          "treize", "quatorze", "quinze", "seize"]
@@ -15,7 +17,7 @@ TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 def parse_number(text: str) -> Number | None:
     """A number phrase with a value: vague counts ("des dizaines") read as None."""
-    number = parse_quantity(text)
+    number = parse_quantity(text, LEXICON)
     return number if number is not None and number.value is not None else None
 
 
@@ -92,7 +94,7 @@ def test_reads_french_number_phrases(text, value, low, high, approx):
 @pytest.mark.parametrize("text", ["des dizaines", "plusieurs centaines", "des milliers", "quelques dizaines"])
 def test_vague_counts_have_no_value(text):
     assert parse_number(text) is None
-    quantity = parse_quantity(text)
+    quantity = parse_quantity(text, LEXICON)
     assert quantity is not None and quantity.value is None and quantity.approx
 
 
@@ -131,6 +133,6 @@ def test_decimal_comma(integer, decimal):
 def test_number_before_reads_the_longest_phrase(nlp):
     doc = nlp("L'attaque a fait au moins quarante-trois morts.")
     morts = next(t for t in doc if t.text == "morts")
-    number, start = number_before(doc, morts.i)
+    number, start = number_before(doc, morts.i, 0, LEXICON)
     assert number.value == 43 and number.low == 43
     assert doc[start:morts.i].text == "au moins quarante-trois"

@@ -7,16 +7,18 @@ import datetime as dt
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.events import extract_events
+from veille.extract.layers import text_mentions
 from veille.extract.mentions import Mentions
 from veille.model import Actor
-from veille.pipeline import text_mentions
 
 PUBLISHED = dt.date(2023, 3, 8)
 
 
 def events_of(nlp, text: str, country: str):
-    return extract_events(text_mentions(nlp(text), PUBLISHED, country=country), "t")[0]
+    mentions = text_mentions(nlp(text), PUBLISHED, knowledge(), country=country)
+    return extract_events(mentions, "t", knowledge())[0]
 
 
 def actor1_of(nlp, text: str, country: str, kind: str) -> Actor | None:
@@ -94,12 +96,12 @@ def test_who_condemns_an_attack_is_not_its_author(nlp):
 
     doc = nlp("Le Qatar a condamné le bombardement du marché par les forces israéliennes.")
     trigger = next(t for t in doc if t.text == "bombardement")
-    phrases = [" ".join(t.text for t in p) for p in _agent_phrases(trigger)]
+    phrases = [" ".join(t.text for t in p) for p in _agent_phrases(trigger, knowledge().events)]
     assert phrases and all("Qatar" not in p for p in phrases)
     assert any("forces israéliennes" in p for p in phrases)
     doc = nlp("Le Qatar a condamné le bombardement du marché.")
     trigger = next(t for t in doc if t.text == "bombardement")
-    assert _agent_phrases(trigger) == []
+    assert _agent_phrases(trigger, knowledge().events) == []
 
 
 ARMY = Actor(name="Military Forces of Turkey", type="external", country="TR")
@@ -126,13 +128,14 @@ def test_an_unattributed_event_takes_the_author_named_for_the_same_type():
 
     mentions = Mentions(doc=None, published=PUBLISHED, country="SY")  # type: ignore[arg-type]
     authors = {"Shelling/artillery/missile attack": ARMY}
-    actor = default_actor1(SHELLING, None, mentions, None, authors)
+    actor = default_actor1(SHELLING, None, mentions, knowledge().actors, None, authors)
     assert actor is not None and (actor.name, actor.type) == (ARMY.name, ARMY.type)
     # a phrase of the text ("des hommes armés") is kept, and a claim comes first
-    assert default_actor1(SHELLING, UNIDENTIFIED, mentions, None, authors) == UNIDENTIFIED
-    assert default_actor1(SHELLING, None, mentions, REBELS, authors).name == REBELS.name
+    assert default_actor1(SHELLING, UNIDENTIFIED, mentions, knowledge().actors, None, authors) == UNIDENTIFIED
+    assert default_actor1(SHELLING, None, mentions, knowledge().actors, REBELS, authors).name == REBELS.name
     # another type of event keeps the default of its type
-    assert default_actor1(CLASH, None, mentions, None, authors).name == "Unidentified Armed Group (Syria)"
+    actor = default_actor1(CLASH, None, mentions, knowledge().actors, None, authors)
+    assert actor.name == "Unidentified Armed Group (Syria)"
 
 
 def test_an_actor_phrase_never_ends_on_an_open_bracket(nlp):

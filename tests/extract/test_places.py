@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.places import find_places
 from veille.geo.resolver import Resolver, distance_km
 
@@ -14,7 +15,7 @@ def places(nlp, tmp_path_factory):
     resolver = Resolver(ensure_gazetteer(tmp_path_factory.getbasetemp() / "veille-data" / "gazetteer.sqlite"))
 
     def run(text):
-        return find_places(nlp(text), resolver)
+        return find_places(nlp(text), resolver, knowledge().places, knowledge().landmarks)
 
     return run
 

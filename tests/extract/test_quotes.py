@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import knowledge
 from veille.extract.quotes import find_quote_spans, find_quotes
 
 
 def quotes_of(nlp, text):
-    return [(q.speaker, q.quote) for q in find_quotes(nlp(text), [])]
+    return [(q.speaker, q.quote) for q in find_quotes(nlp(text), [], knowledge().quotes)]
 
 
 def test_quote_marks_and_spans():
     text = "Il a dit « bonjour » puis “au revoir” et \"merci\"."
-    spans = find_quote_spans(text)
+    spans = find_quote_spans(text, knowledge().quotes)
     assert [text[s.start:s.end] for s in spans] == ["bonjour", "au revoir", "merci"]
 
 
 def test_paragraph_spanning_quote_is_one_quote_per_paragraph():
     text = "« Premier paragraphe.\n« Second paragraphe », conclut-il."
-    spans = find_quote_spans(text)
+    spans = find_quote_spans(text, knowledge().quotes)
     assert [text[s.start:s.end] for s in spans] == ["Premier paragraphe.", "Second paragraphe"]
     assert spans[0].continued and not spans[1].continued
 
@@ -33,7 +34,7 @@ def test_incise_gives_two_quotes_with_the_same_speaker(nlp):
 
 def test_speaker_named_after_the_quote_with_apposition(nlp):
     text = "« La ville est calme », a déclaré Paul Durand, le maire de la commune."
-    (quote,) = find_quotes(nlp(text), [])
+    (quote,) = find_quotes(nlp(text), [], knowledge().quotes)
     assert quote.speaker == "Paul Durand"
     assert quote.speaker_text.startswith("Paul Durand")
     assert text[quote.span[0]:quote.span[1]] == "La ville est calme"
@@ -103,7 +104,7 @@ def test_headings_repeating_a_quote_are_skipped(nlp):
 
 def test_quote_spans_index_the_text(nlp):
     text = "« Nous faisons notre possible, assure Jean Roux, mais la situation reste difficile. »"
-    for quote in find_quotes(nlp(text), []):
+    for quote in find_quotes(nlp(text), [], knowledge().quotes):
         assert text[quote.span[0]:quote.span[1]] == quote.quote
 
 
@@ -112,7 +113,7 @@ def test_an_incise_in_the_next_paragraph_does_not_name_a_quote_speaker(nlp):
 
     text = ("Mme Garnier a annoncé que le tarif baisserait « d'un peu plus de 3 % » au 1er juin\n\n"
             "« Nous ne lâcherons rien », a lancé Paul Vidal sur une radio.")
-    speakers = [q.speaker for q in find_quotes(nlp(text), [])]
+    speakers = [q.speaker for q in find_quotes(nlp(text), [], knowledge().quotes)]
     assert "Paul Vidal" in speakers
     assert speakers[0] != "Paul Vidal"
 
@@ -122,7 +123,7 @@ def test_a_clause_after_a_conjunction_is_no_incise(nlp):
 
     text = ("Le Maroc a condamné « une agression inacceptable », quand le Portugal dénonçait "
             "« une faute grave ».")
-    speakers = [q.speaker for q in find_quotes(nlp(text), [])]
+    speakers = [q.speaker for q in find_quotes(nlp(text), [], knowledge().quotes)]
     assert speakers[-1:] == ["Government of Portugal"]
     assert "Government of Portugal" not in speakers[:1]
 
@@ -132,7 +133,7 @@ def test_a_bare_document_speaks_for_its_issuer(nlp):
 
     text = ("La directrice de l'agence, Hélène Marchal, a affirmé dans un communiqué que « la situation est "
             "grave ». Selon le communiqué, les attaques sont « de plus en plus atroces ».")
-    assert [q.speaker for q in find_quotes(nlp(text), [])] == ["Hélène Marchal", "Hélène Marchal"]
+    assert [q.speaker for q in find_quotes(nlp(text), [], knowledge().quotes)] == ["Hélène Marchal", "Hélène Marchal"]
 
 
 NEW_SPEAKER_CASES = [
@@ -162,19 +163,19 @@ NEW_SPEAKER_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), NEW_SPEAKER_CASES)
 def test_speaker_resolution(nlp, text, expected):
-    assert [q.speaker for q in find_quotes(nlp(text), [])] == expected
+    assert [q.speaker for q in find_quotes(nlp(text), [], knowledge().quotes)] == expected
 
 
 def test_a_subject_in_a_subordinate_clause_is_not_the_referent_of_il(nlp):
     text = ("Paul Garnier a présenté son programme hier. Il plaide pour une réforme fiscale, comme le souhaite "
             "Marc Leroy. Pour conclure, il lance : « Nous irons plus loin ».")
-    assert [q.speaker for q in find_quotes(nlp(text), [])] == ["Paul Garnier"]
+    assert [q.speaker for q in find_quotes(nlp(text), [], knowledge().quotes)] == ["Paul Garnier"]
 
 
 def test_a_reporting_participle_speaks_for_the_main_subject(nlp):
     text = ("Le Kremlin a démenti que le président soit souffrant, précisant que la réunion « n'était pas "
             "prévue » dans l'agenda du président.")
-    assert [q.speaker for q in find_quotes(nlp(text), [])] == ["Government of Russia"]
+    assert [q.speaker for q in find_quotes(nlp(text), [], knowledge().quotes)] == ["Government of Russia"]
 
 
 def test_terms_are_not_speech_but_idioms_before_marks_are(nlp):

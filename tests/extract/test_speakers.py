@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from veille.errors import ResourceError
-from veille.extract import quote_spans
-from veille.extract.quote_spans import quote_lexicon
+from tests.support import knowledge
 from veille.extract.speakers import Speakers
 
 
 def speakers_of(nlp, text: str) -> Speakers:
     doc = nlp(text)
-    return Speakers(doc=doc, lex=quote_lexicon(), inside_quotes=[], starts=[t.idx for t in doc])
+    return Speakers(doc=doc, lex=knowledge().quotes, inside_quotes=[], starts=[t.idx for t in doc])
 
 
 def test_partial_names_are_completed_from_fuller_mentions(nlp):
@@ -35,22 +31,10 @@ def test_roles_point_back_to_their_holder(nlp):
     assert people.role_holder("général", len(text), "m") == "Alain Roche"
 
 
-def test_malformed_quote_lexicon_is_a_clear_error(monkeypatch):
-    quote_spans.quote_lexicon.cache_clear()
-    good = quote_spans.load_yaml(quote_spans.QUOTES_FILE)
-    broken = {k: v for k, v in good.items() if k != "feminine_cues"}
-    monkeypatch.setattr(quote_spans, "load_yaml", lambda _: broken)
-    try:
-        with pytest.raises(ResourceError, match="feminine_cues"):
-            quote_spans.quote_lexicon()
-    finally:
-        quote_spans.quote_lexicon.cache_clear()
-
-
 def quote_speakers(nlp, text: str) -> list[str]:
     from veille.extract.quotes import find_quotes
 
-    return [q.speaker for q in find_quotes(nlp(text), [])]
+    return [q.speaker for q in find_quotes(nlp(text), [], knowledge().quotes)]
 
 
 def test_a_category_noun_speaker_is_the_group_named_before(nlp):
@@ -84,9 +68,10 @@ def test_a_plural_pronoun_prefers_the_nearer_plural_subject_to_an_older_group_sp
 def test_a_known_person_is_normalised_only_with_a_matching_first_name():
     from veille.extract.speakers import canonical_person
 
-    assert canonical_person("Vladimir Poutine") == "Vladimir Putin"
-    assert canonical_person("Poutine") == "Vladimir Putin"
-    assert canonical_person("Igor Poutine") == "Igor Poutine"  # a namesake, not the Russian president
+    assert canonical_person(knowledge().actors, "Vladimir Poutine") == "Vladimir Putin"
+    assert canonical_person(knowledge().actors, "Poutine") == "Vladimir Putin"
+    # a namesake, not the Russian president
+    assert canonical_person(knowledge().actors, "Igor Poutine") == "Igor Poutine"
 
 
 def test_partitive_pronouns_are_some_of_the_people_just_named(nlp):
@@ -102,6 +87,6 @@ def test_a_group_is_named_by_its_own_words_before_a_mention_that_starts_earlier(
     start = doc.text.index("agence")
     wrong = EntityMention(text=doc.text[start:], start=start, end=len(doc.text), label="MISC",
                           actor=EntityActor(name="Some Agency", type="organisation", country="FR"))
-    people = Speakers(doc=doc, lex=quote_lexicon(), inside_quotes=[], entities=[wrong], starts=[t.idx for t in doc])
+    people = Speakers(doc=doc, lex=knowledge().quotes, inside_quotes=[], entities=[wrong], starts=[t.idx for t in doc])
     phrase = doc.char_span(doc.text.index("Karim"), doc.text.index(", un porte"), alignment_mode="expand")
     assert people._group_name(phrase) == phrase.text

@@ -2,6 +2,7 @@ from collections import Counter
 
 import pytest
 
+from tests.support import knowledge
 from veille.geo.resolver import ResolveContext, distance_km
 
 
@@ -67,6 +68,6 @@ def test_weak_foreign_match_does_not_beat_an_article_about_another_country(nlp, 
 
     doc = nlp("Des rebelles ont enlevé quinze civils dans la localité de Mambasa, en Ituri, en RDC. "
               "Des hommes armés ont attaqué le village de Sévaré, dans le centre du Mali.")
-    placed = {p.text: p.country for p in find_places(doc, resolver)}
+    placed = {p.text: p.country for p in find_places(doc, resolver, knowledge().places, knowledge().landmarks)}
     assert placed.get("Mambasa") in (None, "CD")
     assert placed.get("Sévaré") in (None, "ML")

@@ -16,10 +16,11 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from veille.errors import ResourceError
+from veille.extract.actors import ActorKB, resolve_actor_text
 from veille.extract.mentions import Attribution
 from veille.extract.numbers import normalise
-from veille.resources import load_yaml
+from veille.resources import load_data
+from veille.resources.schemas import AttributionsFile
 
 ATTRIBUTIONS_FILE = "fr/attributions.yaml"
 # Dependents that belong to a source's noun phrase; clauses ("citée par", "qui ...") and lists do not.
@@ -53,13 +54,8 @@ class AttributionLexicon:
     toll_nouns: frozenset[str]  # "selon un bilan du parquet": the source is the complement
     group_anaphora: dict[str, frozenset[str]]  # "ong" -> the actor types an "l'ONG" may refer back to
     act_verbs: frozenset[str]  # reporting verbs that report only in an incise: "a dénoncé X" is an act
-
-
-def _strings(data: dict, key: str) -> list[str]:
-    items = data.get(key)
-    if not isinstance(items, list) or not items or not all(isinstance(w, str) and w.strip() for w in items):
-        raise ResourceError(f"{ATTRIBUTIONS_FILE}: '{key}' must be a non-empty list of strings")
-    return [normalise(w) for w in items]
+    triggers: frozenset[int]  # spaCy hashes of the words that may start an attribution
+    actors: ActorKB  # to tell which named group a category noun ("l'ONG") refers back to
 
 
 def _first_word(cue: str) -> str:
@@ -68,59 +64,48 @@ def _first_word(cue: str) -> str:
     return head[: head.index("'") + 1] if "'" in head else head
 
 
-@cache
-def attribution_lexicon() -> AttributionLexicon:
-    """Load and validate attributions.yaml (once per process)."""
-    data = load_yaml(ATTRIBUTIONS_FILE)
-    if not isinstance(data, dict):
-        raise ResourceError(f"{ATTRIBUTIONS_FILE}: top level must be a mapping")
+def build_attribution_lexicon(data: AttributionsFile, actors: ActorKB) -> AttributionLexicon:
+    """Index validated attributions.yaml: words normalised, preposition cues by first token, longest first."""
+
+    def words(items: list[str]) -> frozenset[str]:
+        return frozenset(normalise(w) for w in items)
+
     prepositions: dict[str, list[str]] = {}
-    for cue in sorted(_strings(data, "prepositions"), key=len, reverse=True):
+    for cue in sorted((normalise(w) for w in data.prepositions), key=len, reverse=True):
         prepositions.setdefault(_first_word(cue), []).append(cue)
-    nouns = data.get("source_nouns")
-    if not isinstance(nouns, dict) or not all(isinstance(v, str) for v in nouns.values()):
-        raise ResourceError(f"{ATTRIBUTIONS_FILE}: 'source_nouns' must map a noun to its indefinite form")
-    verbs = _strings(data, "reporting_verbs")
-    if any(" " in v for v in verbs):
-        raise ResourceError(f"{ATTRIBUTIONS_FILE}: 'reporting_verbs' must be single words")
+    source_nouns = {normalise(k): v for k, v in data.source_nouns.items()}
+    verbs = words(data.reporting_verbs)
     return AttributionLexicon(
         prepositions={k: tuple(v) for k, v in prepositions.items()},
-        source_nouns={normalise(k): v for k, v in nouns.items()},
-        reporting_verbs=frozenset(verbs),
-        name_carriers=frozenset(_strings(data, "name_carriers")),
-        report_nouns=frozenset(_strings(data, "report_nouns")),
-        relaying_participles=frozenset(_strings(data, "relaying_participles")),
-        same_source=frozenset(_strings(data, "same_source")),
-        toll_nouns=frozenset(_strings(data, "toll_nouns")),
-        group_anaphora=_group_anaphora(data),
-        act_verbs=frozenset(_strings(data, "act_verbs")),
+        source_nouns=source_nouns,
+        reporting_verbs=verbs,
+        name_carriers=words(data.name_carriers),
+        report_nouns=words(data.report_nouns),
+        relaying_participles=words(data.relaying_participles),
+        same_source=words(data.same_source),
+        toll_nouns=words(data.toll_nouns),
+        group_anaphora={normalise(str(k)): frozenset(v) for k, v in data.group_anaphora.items()},
+        act_verbs=words(data.act_verbs),
+        triggers=word_hashes(prepositions.keys() | source_nouns.keys() | verbs),
+        actors=actors,
     )
 
 
-def _group_anaphora(data: dict) -> dict[str, frozenset[str]]:
-    """group_anaphora: a category noun -> a non-empty list of actor types."""
-    table = data.get("group_anaphora")
-    if not isinstance(table, dict) or not table:
-        raise ResourceError(f"{ATTRIBUTIONS_FILE}: 'group_anaphora' must map a noun to a list of actor types")
-    result: dict[str, frozenset[str]] = {}
-    for noun, kinds in table.items():
-        if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) and k for k in kinds):
-            raise ResourceError(f"{ATTRIBUTIONS_FILE}: group_anaphora '{noun}' must be a list of actor types")
-        result[normalise(str(noun))] = frozenset(kinds)
-    return result
+def load_attribution_lexicon(actors: ActorKB) -> AttributionLexicon:
+    """attributions.yaml, validated and indexed."""
+    return build_attribution_lexicon(load_data(ATTRIBUTIONS_FILE, AttributionsFile), actors)
 
 
-def is_reporting_verb(token: Token) -> bool:
+def is_reporting_verb(token: Token, lex: AttributionLexicon) -> bool:
     """True for "indiqué", "affirme", "a-t-il souligné"'s verb... (the token as written)."""
-    return lower(token) in attribution_lexicon().reporting_verbs
+    return lower(token) in lex.reporting_verbs
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, lex: AttributionLexicon) -> list[Attribution]:
     """Find who the statements and figures of `doc` are attributed to, in text order."""
-    lex = attribution_lexicon()
     found: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
-    for i in trigger_positions(doc, attribution_triggers()):
+    for i in trigger_positions(doc, lex.triggers):
         token = doc[i]
         attribution = (
             read_preposition_cue(token, lex)
@@ -156,13 +141,6 @@ def narrow_scopes(found: list[Attribution]) -> list[Attribution]:
             else:
                 narrowed[k] = replace(attribution, scope_start=previous_end, scope_end=attribution.end)
     return narrowed
-
-
-@cache
-def attribution_triggers() -> frozenset[int]:
-    """The hashes of the words that may start an attribution (both apostrophes)."""
-    lex = attribution_lexicon()
-    return word_hashes(lex.prepositions.keys() | lex.source_nouns.keys() | lex.reporting_verbs)
 
 
 def word_hashes(words) -> frozenset[int]:
@@ -397,11 +375,10 @@ def _short_name(head: Token) -> bool:
     return head.text[:1].isupper() and not head.text.isupper()
 
 
-def group_antecedent(head: Token, lex: AttributionLexicon | None = None) -> Span | None:
+def group_antecedent(head: Token, lex: AttributionLexicon) -> Span | None:
     """The group a definite category noun refers back to ("l'ONG", "les rebelles", "le mouvement"): the last
     named group before it, within ANAPHORA_WINDOW characters, whose actor type the noun allows. None when the
     noun is not anaphoric ("l'ONG Human Rights Watch" names its group) or no such group was named."""
-    lex = lex or attribution_lexicon()
     kinds = lex.group_anaphora.get(lower(head))
     if kinds is None or not _definite(head):
         return None
@@ -411,14 +388,12 @@ def group_antecedent(head: Token, lex: AttributionLexicon | None = None) -> Span
             break
         if token.pos_ == "PROPN" or token.text[:1].isupper():
             return None  # "l'agence Sana", "l'organisation Etat islamique": the group is named here
-    from veille.extract.actors import resolve_actor_text  # the actor layer depends on nothing here
-
     for ent in reversed(doc.ents):
         if ent.end > head.i or ent.label_ not in ("ORG", "MISC", "PER", "LOC"):
             continue
         if head.idx - ent.start_char > ANAPHORA_WINDOW:
             return None
-        actor = resolve_actor_text(ent.text)
+        actor = resolve_actor_text(lex.actors, ent.text)
         if actor is not None and actor.type in kinds:
             return ent
     return None

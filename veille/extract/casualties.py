@@ -13,15 +13,14 @@ count ("neuf civils, dont une fillette"); deaths from hunger or disease are no c
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from veille.errors import ResourceError
 from veille.extract.attributions import trigger_positions, word_hashes
 from veille.extract.mentions import Casualty
-from veille.extract.numbers import Number, normalise, number_before, number_lexicon
-from veille.resources import load_yaml
+from veille.extract.numbers import Number, NumberLexicon, normalise, number_before
+from veille.resources import load_data
+from veille.resources.schemas import CasualtiesFile
 
 # How far after a casualty verb with no object of its own its stray object may stand ("en blessant au moins
 # huit autres": five tokens); set by reading French coordinated gerunds, not tuned.
@@ -64,63 +63,54 @@ class CasualtyLexicon:
     inclusions: frozenset[str]
     natural_causes: frozenset[str]
     fatal_adverbs: frozenset[str]
+    numbers: NumberLexicon  # the number words the counts are read with
+    triggers: frozenset[int]  # spaCy hashes of every word that may start a casualty reading
 
 
-def _words(data: dict, key: str) -> list[str]:
-    words = data.get(key)
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-        raise ResourceError(f"{CASUALTIES_FILE}: '{key}' must be a non-empty list of strings")
-    return [normalise(w) for w in words]
+def build_casualty_lexicon(data: CasualtiesFile, numbers: NumberLexicon) -> CasualtyLexicon:
+    """Index validated casualties.yaml: words normalised, kinds per word, negations longest first."""
 
+    def words(items: list[str]) -> list[str]:
+        return [normalise(w) for w in items]
 
-def _by_kind(data: dict, key: str) -> dict[str, str]:
-    table = data.get(key)
-    if not isinstance(table, dict) or set(table) != set(KINDS):
-        raise ResourceError(f"{CASUALTIES_FILE}: '{key}' must have exactly the keys {KINDS}")
-    return {word: kind for kind in KINDS for word in _words(table, kind)}
+    def by_kind(table) -> dict[str, str]:
+        return {word: kind for kind in KINDS for word in words(getattr(table, kind))}
 
-
-@cache
-def casualty_lexicon() -> CasualtyLexicon:
-    """Load and validate casualties.yaml (once per process)."""
-    data = load_yaml(CASUALTIES_FILE)
-    if not isinstance(data, dict):
-        raise ResourceError(f"{CASUALTIES_FILE}: top level must be a mapping")
+    nouns, participles, active = by_kind(data.nouns), by_kind(data.participles), by_kind(data.active)
+    death_nouns, toll_nouns = frozenset(words(data.death_nouns)), frozenset(words(data.toll_nouns))
     return CasualtyLexicon(
-        nouns=_by_kind(data, "nouns"),
-        participles=_by_kind(data, "participles"),
-        active=_by_kind(data, "active"),
-        needs_subject=frozenset(_words(data, "needs_subject")),
-        death_nouns=frozenset(_words(data, "death_nouns")),
-        death_verbs=frozenset(_words(data, "death_verbs")),
-        death_subject_verbs=frozenset(_words(data, "death_subject_verbs")),
-        negations=tuple(sorted(_words(data, "negations"), key=len, reverse=True)),
-        provisional=tuple(_words(data, "provisional")),
-        skippable=frozenset(_words(data, "skippable")),
-        toll_nouns=frozenset(_words(data, "toll_nouns")),
-        toll_links=frozenset(_words(data, "toll_links")),
-        total_nouns=frozenset(_words(data, "total_nouns")),
-        inclusions=frozenset(_words(data, "inclusions")),
-        natural_causes=frozenset(_words(data, "natural_causes")),
-        fatal_adverbs=frozenset(_words(data, "fatal_adverbs")),
+        nouns=nouns,
+        participles=participles,
+        active=active,
+        needs_subject=frozenset(words(data.needs_subject)),
+        death_nouns=death_nouns,
+        death_verbs=frozenset(words(data.death_verbs)),
+        death_subject_verbs=frozenset(words(data.death_subject_verbs)),
+        negations=tuple(sorted(words(data.negations), key=len, reverse=True)),
+        provisional=tuple(words(data.provisional)),
+        skippable=frozenset(words(data.skippable)),
+        toll_nouns=toll_nouns,
+        toll_links=frozenset(words(data.toll_links)),
+        total_nouns=frozenset(words(data.total_nouns)),
+        inclusions=frozenset(words(data.inclusions)),
+        natural_causes=frozenset(words(data.natural_causes)),
+        fatal_adverbs=frozenset(words(data.fatal_adverbs)),
+        numbers=numbers,
+        triggers=word_hashes(nouns.keys() | death_nouns | active.keys() | participles.keys() | toll_nouns),
     )
 
 
-@cache
-def casualty_triggers() -> frozenset[int]:
-    """The hashes of every word that may start a casualty reading."""
-    lex = casualty_lexicon()
-    return word_hashes(lex.nouns.keys() | lex.death_nouns | lex.active.keys() | lex.participles.keys()
-                       | lex.toll_nouns)
+def load_casualty_lexicon(numbers: NumberLexicon) -> CasualtyLexicon:
+    """casualties.yaml, validated and indexed."""
+    return build_casualty_lexicon(load_data(CASUALTIES_FILE, CasualtiesFile), numbers)
 
 
-def find_casualties(doc: Doc) -> list[Casualty]:
+def find_casualties(doc: Doc, lex: CasualtyLexicon) -> list[Casualty]:
     """Find killed/injured figures in `doc`, in text order, at most one per trigger word."""
-    lex = casualty_lexicon()
     found: list[Casualty] = []
     totals: list[tuple[Casualty, int, int]] = []  # "victimes" figures, with their sentence's tokens
     used: set[int] = set()  # trigger and number tokens already read, so one phrase gives one record
-    for i in trigger_positions(doc, casualty_triggers()):
+    for i in trigger_positions(doc, lex.triggers):
         token = doc[i]
         if token.i in used:
             continue
@@ -193,7 +183,7 @@ def read_toll(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     for token in doc[noun.i + 1:end]:
         if not (token.like_num or token.pos_ == "NUM"):
             continue
-        found = number_before(doc, token.i + 1, noun.i + 1)
+        found = number_before(doc, token.i + 1, noun.i + 1, lex.numbers)
         if found is None:
             return None
         number, first = found
@@ -241,25 +231,24 @@ def _after_auxiliary(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].pos_ == "AUX"
 
 
-def read_number_of(noun: Token, floor: int) -> tuple[Number, int] | None:
+def read_number_of(noun: Token, floor: int, lex: CasualtyLexicon) -> tuple[Number, int] | None:
     """The number counting `noun`: "43 personnes", "une dizaine de soldats", "dix autres blessés"."""
-    doc = noun.doc
-    if normalise(noun.text) in number_lexicon().approximations:
-        found = number_before(doc, noun.i + 1, floor)  # "une vingtaine (de soldats)": not "une" alone
+    doc, numbers = noun.doc, lex.numbers
+    if normalise(noun.text) in numbers.approximations:
+        found = number_before(doc, noun.i + 1, floor, numbers)  # "une vingtaine (de soldats)": not "une" alone
         if found is not None:
             return found
-    if _is_count(noun) or noun.lower_ in number_lexicon().units:
-        found = number_before(doc, noun.i + 1, floor)  # the subject is the number: "deux sont mortes"
+    if _is_count(noun) or noun.lower_ in numbers.units:
+        found = number_before(doc, noun.i + 1, floor, numbers)  # the subject is the number: "deux sont mortes"
         if found is not None:
             return found
-    found = number_before(doc, noun.i, floor)
-    if found is None and noun.i - 1 > floor and doc[noun.i - 1].lower_ in casualty_lexicon().skippable:
-        found = number_before(doc, noun.i - 1, floor)
+    found = number_before(doc, noun.i, floor, numbers)
+    if found is None and noun.i - 1 > floor and doc[noun.i - 1].lower_ in lex.skippable:
+        found = number_before(doc, noun.i - 1, floor, numbers)
     if found is None and noun.i - 2 >= floor and doc[noun.i - 1].lower_ in ("de", "d'", "d’"):
-        lex = number_lexicon()
         previous = normalise(doc[noun.i - 2].text)
-        if previous in lex.approximations or previous in lex.multipliers:
-            found = number_before(doc, noun.i - 1, floor)
+        if previous in numbers.approximations or previous in numbers.multipliers:
+            found = number_before(doc, noun.i - 1, floor, numbers)
     return found
 
 
@@ -327,7 +316,7 @@ def read_counted_noun(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     negation = negation_start(noun, lex)
     if negation is not None:
         return make_casualty(kind, None, [noun.doc[negation], noun], None, lex, negated=True)
-    found = read_number_of(noun, sentence_start(noun))
+    found = read_number_of(noun, sentence_start(noun), lex)
     if found is None:
         return None
     number, first = found
@@ -398,10 +387,10 @@ def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
         if participle.lower_ in lex.needs_subject or participle.pos_ == "NOUN":
             return None
         return make_casualty(kind, None, [participle], None, lex, count_one=_is_singular(participle))
-    found = read_number_of(victim, sentence_start(participle)) or count_before_verb_group(participle, victim)
+    found = read_number_of(victim, sentence_start(participle), lex) or count_before_verb_group(participle, victim, lex)
     if found is not None:
         number, first = found
-        number = add_coordinated(victim, number)
+        number = add_coordinated(victim, number, lex)
         return make_casualty(kind, number, _span_tokens(participle.doc, first, victim, participle), victim, lex)
     if victim.pos_ == "PRON" and victim.lower_ not in ("il", "elle", "ils", "elles", "qui"):
         return None
@@ -412,7 +401,7 @@ def read_participle(participle: Token, lex: CasualtyLexicon) -> Reading | None:
     return make_casualty(kind, None, tokens, victim, lex, count_one=_is_singular(victim))
 
 
-def add_coordinated(victim: Token, number: Number) -> Number:
+def add_coordinated(victim: Token, number: Number, lex: CasualtyLexicon) -> Number:
     """The victims of one verb add up: "huit soldats et 15 assaillants ont été tués" is 23 killed. A group with
     no number ("deux soldats et des civils") makes the sum a lower bound; a vague first count stays vague."""
     others = [c for c in victim.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
@@ -420,7 +409,7 @@ def add_coordinated(victim: Token, number: Number) -> Number:
         return number
     total, low, high, approx = number.value, number.low, number.high, number.approx
     for other in others:
-        found = read_number_of(other, victim.i + 1)
+        found = read_number_of(other, victim.i + 1, lex)
         if found is None or found[0].value is None:
             low, high, approx = None if low is None else low, None, True
             continue
@@ -466,7 +455,7 @@ def _counted_adjective(token: Token) -> bool:
     return token.pos_ == "ADJ" and token.i > 0 and _is_count(token.doc[token.i - 1])
 
 
-def count_before_verb_group(participle: Token, victim: Token) -> tuple[Number, int] | None:
+def count_before_verb_group(participle: Token, victim: Token, lex: CasualtyLexicon) -> tuple[Number, int] | None:
     """A number right before the verb group when the parser took an earlier noun for the subject ("Parmi les
     victimes, deux sont mortes": "deux", not "victimes", counts the dead)."""
     doc = participle.doc
@@ -475,7 +464,7 @@ def count_before_verb_group(participle: Token, victim: Token) -> tuple[Number, i
         i -= 1
     if i <= victim.i or not _is_count(doc[i]):
         return None
-    return number_before(doc, i + 1, victim.i + 1)
+    return number_before(doc, i + 1, victim.i + 1, lex.numbers)
 
 
 def named_victims(victim: Token) -> int:
@@ -502,10 +491,10 @@ def read_active_verb(verb: Token, lex: CasualtyLexicon) -> Reading | None:
     if victim is None:
         return None
     kind = lex.active[verb.lower_]
-    found = read_number_of(victim, verb.i + 1)
+    found = read_number_of(victim, verb.i + 1, lex)
     if found is not None:
         number, first = found
-        number = add_coordinated(victim, number)
+        number = add_coordinated(victim, number, lex)
         return make_casualty(kind, number, _span_tokens(verb.doc, first, victim, verb), victim, lex)
     return make_casualty(kind, None, _span_tokens(verb.doc, verb.i, victim), victim, lex,
                          count_one=_is_singular(victim))
@@ -533,7 +522,7 @@ def read_death_expression(noun: Token, lex: CasualtyLexicon) -> Reading | None:
         subject = subject_of(verb)
         if subject is None:
             return None
-        found = read_number_of(subject, sentence_start(noun))
+        found = read_number_of(subject, sentence_start(noun), lex)
         number, first = found if found is not None else (None, _left_edge(subject))
         return make_casualty("killed", number, _span_tokens(doc, first, subject, noun), subject, lex,
                              count_one=_is_singular(subject))
@@ -543,7 +532,7 @@ def read_death_expression(noun: Token, lex: CasualtyLexicon) -> Reading | None:
     for candidate in doc[noun.i + 1:last]:
         if candidate.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
-        found = read_number_of(candidate, noun.i + 1)
+        found = read_number_of(candidate, noun.i + 1, lex)
         if found is not None:
             number, _ = found
             return make_casualty("killed", number, _span_tokens(doc, verb.i, candidate), candidate, lex)
@@ -563,7 +552,7 @@ def read_death_of(noun: Token, lex: CasualtyLexicon) -> Reading | None:
             continue
         if doc[candidate.i - 1].lower_ in ("un", "une") or doc[noun.i + 2].lower_ in ("un", "une"):
             return make_casualty("killed", None, _span_tokens(doc, noun.i, candidate), candidate, lex, count_one=True)
-        found = read_number_of(candidate, noun.i + 2)
+        found = read_number_of(candidate, noun.i + 2, lex)
         if found is not None:
             return make_casualty("killed", found[0], _span_tokens(doc, noun.i, candidate), candidate, lex)
         return None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import EventDate
 from veille.extract.temporal.calendar import Tense, first_day, timex
-from veille.extract.temporal.lexicon import Lexicon, load_lexicon, normalise_form
+from veille.extract.temporal.lexicon import Lexicon, normalise_form
 from veille.extract.temporal.resolve import Context, Resolved, resolve
 from veille.extract.temporal.tense import clause_verb, span_tense
 from veille.model import DateMention
@@ -92,10 +92,10 @@ def is_count(doc: Doc, match: Match) -> bool:
     return span is not None and len(span) == 1 and span.root.dep_ == "nummod"
 
 
-def tense_at(doc: Doc, start: int, end: int) -> Tense:
+def tense_at(doc: Doc, start: int, end: int, lex: Lexicon) -> Tense:
     """The tense of the clause around the characters start:end (None without a parse)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span_tense(span) if span is not None else None
+    return span_tense(span, lex) if span is not None else None
 
 
 class SentenceIndex:
@@ -143,9 +143,8 @@ def anchor_reaches(anchor: YearAnchor, match: Match, text: str, sentence_of: Sen
     return sentence_of(match.start) - anchor.sentence <= YEAR_ANCHOR_SENTENCES
 
 
-def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
+def find_dates(doc: Doc, published: dt.date, lex: Lexicon) -> list[DateMention]:
     """Detect the temporal expressions of `doc` and resolve them against `published` (TIMEX3 values)."""
-    lex = load_lexicon()
     mentions: list[DateMention] = []
     text = doc.text  # built anew by spaCy at each access: read it once
     anchor, anchor_end = published, None
@@ -159,7 +158,7 @@ def find_dates(doc: Doc, published: dt.date) -> list[DateMention]:
             anchor, anchor_end = published, None
         if year_anchor is not None and not anchor_reaches(year_anchor, match, text, sentence_of):
             year_anchor = None
-        context = Context(published=published, tense=partial(tense_at, doc, match.start, match.end), anchor=anchor,
+        context = Context(published=published, tense=partial(tense_at, doc, match.start, match.end, lex), anchor=anchor,
                           year_anchor=year_anchor.day if year_anchor else None)
         resolved = resolve(match.groups, lex, context)
         if resolved is None:

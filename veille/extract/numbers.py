@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc
 
-from veille.errors import ResourceError
-from veille.resources import load_yaml
+from veille.resources import load_data
+from veille.resources.schemas import NumbersFile
 
 NUMBERS_FILE = "fr/numbers.yaml"
 
@@ -51,48 +50,29 @@ class NumberLexicon:
     ranges: tuple[tuple[str, str], ...]
 
 
-def _int_table(data: dict, key: str) -> dict[str, int]:
-    table = data.get(key)
-    if not isinstance(table, dict) or not table:
-        raise ResourceError(f"{NUMBERS_FILE}: '{key}' must be a non-empty mapping of word -> integer")
-    for word, value in table.items():
-        if not isinstance(word, str) or not isinstance(value, int) or isinstance(value, bool):
-            raise ResourceError(f"{NUMBERS_FILE}: '{key}.{word}' must map a word to an integer, got {value!r}")
-    return {word.lower(): value for word, value in table.items()}
+def build_number_lexicon(data: NumbersFile) -> NumberLexicon:
+    """Index validated numbers.yaml: words lowercase, bound phrases longest first (so "au moins" wins over a
+    shorter phrase it contains)."""
 
+    def longest_first(phrases: list[str]) -> tuple[str, ...]:
+        return tuple(sorted((normalise(p) for p in phrases), key=len, reverse=True))
 
-def _phrases(data: dict, *keys: str) -> tuple[str, ...]:
-    node = data
-    for key in keys:
-        node = node.get(key) if isinstance(node, dict) else None
-    if not isinstance(node, list) or not all(isinstance(p, str) and p for p in node):
-        raise ResourceError(f"{NUMBERS_FILE}: '{'.'.join(keys)}' must be a list of non-empty strings")
-    # Longest first, so "au moins" wins over a shorter phrase it contains.
-    return tuple(sorted((normalise(p) for p in node), key=len, reverse=True))
-
-
-@cache
-def number_lexicon() -> NumberLexicon:
-    """Load and validate numbers.yaml (once per process)."""
-    data = load_yaml(NUMBERS_FILE)
-    if not isinstance(data, dict):
-        raise ResourceError(f"{NUMBERS_FILE}: top level must be a mapping")
-    ranges = data.get("ranges")
-    if not isinstance(ranges, list) or not all(
-        isinstance(r, list) and len(r) == 2 and all(isinstance(w, str) for w in r) and r[1] for r in ranges
-    ):
-        raise ResourceError(f"{NUMBERS_FILE}: 'ranges' must be a list of [opening word or '', joining word]")
     return NumberLexicon(
-        units=_int_table(data, "units"),
-        multipliers=_int_table(data, "multipliers"),
-        approximations=_int_table(data, "approximations"),
-        definite_determiners=frozenset(_phrases(data, "approximation_determiners", "definite")),
-        vague_determiners=_phrases(data, "approximation_determiners", "vague"),
-        lower=_phrases(data, "bounds", "lower"),
-        upper=_phrases(data, "bounds", "upper"),
-        about=_phrases(data, "bounds", "about"),
-        ranges=tuple((normalise(a), normalise(b)) for a, b in ranges),
+        units={w.lower(): v for w, v in data.units.items()},
+        multipliers={w.lower(): v for w, v in data.multipliers.items()},
+        approximations={w.lower(): v for w, v in data.approximations.items()},
+        definite_determiners=frozenset(longest_first(data.approximation_determiners.definite)),
+        vague_determiners=longest_first(data.approximation_determiners.vague),
+        lower=longest_first(data.bounds.lower),
+        upper=longest_first(data.bounds.upper),
+        about=longest_first(data.bounds.about),
+        ranges=tuple((normalise(a), normalise(b)) for a, b in data.ranges),
     )
+
+
+def load_number_lexicon() -> NumberLexicon:
+    """numbers.yaml, validated and indexed."""
+    return build_number_lexicon(load_data(NUMBERS_FILE, NumbersFile))
 
 
 def normalise(text: str) -> str:
@@ -238,9 +218,8 @@ def read_bounded(text: str, lex: NumberLexicon) -> Number | None:
     return None
 
 
-def parse_quantity(text: str) -> Number | None:
+def parse_quantity(text: str, lex: NumberLexicon) -> Number | None:
     """Read a French number phrase; a vague count ("des dizaines") gives a Number whose value is None."""
-    lex = number_lexicon()
     text = normalise(text)
     if not text:
         return None
@@ -251,25 +230,24 @@ def parse_quantity(text: str) -> Number | None:
 MAX_NUMBER_TOKENS = 8
 
 
-def number_before(doc: Doc, end: int, floor: int = 0) -> tuple[Number, int] | None:
+def number_before(doc: Doc, end: int, floor: int, lex: NumberLexicon) -> tuple[Number, int] | None:
     """The longest number phrase made of the tokens just before token `end` (not before `floor`).
 
     Returns the number and the index of its first token. Used to read "au moins 43" before "morts".
     """
     last = doc[end - 1] if end > floor else None
-    if last is None or not (last.like_num or _is_number_word(last.lower_)):
+    if last is None or not (last.like_num or _is_number_word(last.lower_, lex)):
         return None
     for start in range(max(floor, end - MAX_NUMBER_TOKENS), end):
         if doc[start].is_punct:
             continue
-        number = parse_quantity(doc[start:end].text)
+        number = parse_quantity(doc[start:end].text, lex)
         if number is not None:
             return number, start
     return None
 
 
-def _is_number_word(word: str) -> bool:
-    lex = number_lexicon()
+def _is_number_word(word: str, lex: NumberLexicon) -> bool:
     word = normalise(word)
     parts = re.split(r"[ -]+", word)
     return all(p in lex.units or p in lex.multipliers or p in lex.approximations or p == "et" for p in parts)

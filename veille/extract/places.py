@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from veille.geo.landmarks import LandmarkMatch, find_landmarks, landmark_town, load_landmarks
-from veille.geo.lexicon import PlaceLexicon, load_place_lexicon
+from veille.geo.landmarks import LandmarkLexicon, LandmarkMatch, find_landmarks, landmark_town
+from veille.geo.lexicon import PlaceLexicon
 from veille.geo.normalize import name_key
-from veille.geo.resolver import Resolution, ResolveContext, Resolver, as_near, get_resolver
+from veille.geo.resolver import Resolution, ResolveContext, Resolver, as_near
 from veille.geo.sites import unnamed_sites
 from veille.geo.store import COUNTRY, KIND_CURATED
 from veille.model import PlaceMention
@@ -63,17 +63,16 @@ class Candidate:
     landmark: LandmarkMatch | None = None  # a landmark or institution of geo_landmarks.yaml
 
 
-def find_places(doc: Doc, resolver: Resolver | None = None) -> list[PlaceMention]:
+def find_places(doc: Doc, resolver: Resolver, lexicon: PlaceLexicon, landmark_lexicon: LandmarkLexicon
+                ) -> list[PlaceMention]:
     """Every toponym mention of `doc`, resolved (or left unresolved when the gazetteer cannot say)."""
-    resolver = resolver or get_resolver()
-    lexicon = load_place_lexicon()
     candidates = find_name_spans(doc, resolver, lexicon)
-    landmarks = find_landmarks(doc, load_landmarks(), lambda name: country_code(resolver, name))
+    landmarks = find_landmarks(doc, landmark_lexicon, lambda name: country_code(resolver, name))
     candidates = with_landmarks(candidates, landmarks)
     for cand in candidates:
         if cand.site_kind is None:
             attach_site(doc, cand, lexicon)
-    context = resolve_candidates(doc, candidates, resolver)
+    context = resolve_candidates(doc, candidates, resolver, landmark_lexicon)
     kept = drop_covered(keep_credible(doc, candidates, context, lexicon))
     placed = [(c.start, c.resolution) for c in kept if c.resolution is not None]
     for i, resolution in unnamed_sites(doc, placed, lexicon.unnamed_sites):
@@ -287,8 +286,9 @@ def _dateline_country(doc: Doc, candidates: list[Candidate]) -> str | None:
     return None
 
 
-def _resolve_landmark(doc: Doc, cand: Candidate, resolver: Resolver, context: ResolveContext) -> Resolution | None:
-    town, why = landmark_town(cand.landmark, load_landmarks(), context.countries)
+def _resolve_landmark(cand: Candidate, resolver: Resolver, context: ResolveContext,
+                      landmarks: LandmarkLexicon) -> Resolution | None:
+    town, why = landmark_town(cand.landmark, landmarks, context.countries)
     if town is None:
         return None
     resolution = resolver.resolve(town.town, country=town.country or None)
@@ -297,9 +297,10 @@ def _resolve_landmark(doc: Doc, cand: Candidate, resolver: Resolver, context: Re
     return as_near(resolution, why)
 
 
-def _resolve_one(doc: Doc, cand: Candidate, resolver: Resolver, context: ResolveContext) -> Resolution | None:
+def _resolve_one(doc: Doc, cand: Candidate, resolver: Resolver, context: ResolveContext,
+                 landmarks: LandmarkLexicon) -> Resolution | None:
     if cand.landmark is not None:
-        return _resolve_landmark(doc, cand, resolver, context)
+        return _resolve_landmark(cand, resolver, context, landmarks)
     if cand.site_kind == "elsewhere":
         return None
     text = doc[cand.start:cand.end].text
@@ -322,11 +323,12 @@ def _resolve_one(doc: Doc, cand: Candidate, resolver: Resolver, context: Resolve
     return resolution
 
 
-def resolve_candidates(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> ResolveContext:
+def resolve_candidates(doc: Doc, candidates: list[Candidate], resolver: Resolver,
+                       landmarks: LandmarkLexicon) -> ResolveContext:
     """Resolve each name twice: alone, then with the article context the first answers give."""
     context = ResolveContext()
     for cand in candidates:
-        cand.resolution = _resolve_one(doc, cand, resolver, ResolveContext())
+        cand.resolution = _resolve_one(doc, cand, resolver, ResolveContext(), landmarks)
         # only names spaCy tagged as places speak for the article (an untagged "Sud" may be a Swiss village)
         # nor do names matched only by a near-miss or a foreign alternate name ("Mambasa" is also Mombasa)
         if (cand.tagged and cand.resolution is not None and cand.resolution.score >= CONTEXT_MIN_SCORE
@@ -336,7 +338,7 @@ def resolve_candidates(doc: Doc, candidates: list[Candidate], resolver: Resolver
     if context.dateline_country:
         context.countries[context.dateline_country] += 1
     for cand in candidates:
-        cand.resolution = _resolve_one(doc, cand, resolver, context)
+        cand.resolution = _resolve_one(doc, cand, resolver, context, landmarks)
     return context
 
 

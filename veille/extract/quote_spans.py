@@ -1,20 +1,20 @@
 """Quoted passages of a text: the marks, one span per paragraph, titles and headings that are not speech.
 
 Read by `veille.extract.quotes`; the vocabulary (marks, title nouns, speaker cues) is `resources/fr/quotes.yaml`,
-loaded once and checked strictly (a malformed file is a `ResourceError`).
+checked against its schema at load (a malformed file is a `ResourceError`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Token
 
-from veille.errors import ResourceError
-from veille.extract.numbers import normalise
-from veille.resources import load_yaml
+from veille.extract.attributions import AttributionLexicon
+from veille.extract.numbers import NumberLexicon, normalise
+from veille.resources import load_data
+from veille.resources.schemas import QuotesFile
 
 QUOTES_FILE = "fr/quotes.yaml"
 # What may surround a heading or pull-quote on its line: '- "Plus atroces" -'.
@@ -52,49 +52,52 @@ class QuoteLexicon:
     masculine: frozenset[str]
     first_names: dict[str, str]  # lowercase first name -> "f" or "m"
     mark_pattern: re.Pattern[str]  # every character the quote scanner reacts to: the marks and line breaks
+    attributions: AttributionLexicon  # reporting verbs and "selon X": where speakers are named
+    numbers: NumberLexicon  # "une dizaine de délégués": a counted group may speak
+    time_words: frozenset[str]  # "a déclaré mercredi soir X": time words between a verb and its speaker
 
 
-def _words(data: dict, key: str) -> frozenset[str]:
-    items = data.get(key)
-    if not isinstance(items, list) or not items or not all(isinstance(w, str) and w for w in items):
-        raise ResourceError(f"{QUOTES_FILE}: '{key}' must be a non-empty list of strings")
-    return frozenset(normalise(w) for w in items)
+def build_quote_lexicon(
+    data: QuotesFile, attributions: AttributionLexicon, numbers: NumberLexicon, time_words: frozenset[str]
+) -> QuoteLexicon:
+    """Index validated quotes.yaml: words normalised, speaker prepositions by first token, longest first."""
 
+    def words(items: list[str]) -> frozenset[str]:
+        return frozenset(normalise(w) for w in items)
 
-@cache
-def quote_lexicon() -> QuoteLexicon:
-    """Load and validate quotes.yaml (once per process)."""
-    data = load_yaml(QUOTES_FILE)
-    if not isinstance(data, dict):
-        raise ResourceError(f"{QUOTES_FILE}: top level must be a mapping")
-    marks = data.get("marks")
-    if not isinstance(marks, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and len(k) == 1 and len(v) == 1 for k, v in marks.items()
-    ):
-        raise ResourceError(f"{QUOTES_FILE}: 'marks' must map one opening character to one closing character")
     prepositions: dict[str, list[str]] = {}
-    for cue in sorted(_words(data, "speaker_prepositions"), key=len, reverse=True):
+    for cue in sorted(words(data.speaker_prepositions), key=len, reverse=True):
         first = cue.split(" ")[0]
         prepositions.setdefault(first[: first.index("'") + 1] if "'" in first else first, []).append(cue)
+    marks = data.marks
     return QuoteLexicon(
         marks=marks,
-        paragraph_marks=_words(data, "paragraph_marks"),
-        title_nouns=_words(data, "title_nouns"),
-        pronouns=_words(data, "pronouns"),
-        partitives=_words(data, "partitive_pronouns"),
+        paragraph_marks=words(data.paragraph_marks),
+        title_nouns=words(data.title_nouns),
+        pronouns=words(data.pronouns),
+        partitives=words(data.partitive_pronouns),
         speaker_prepositions={k: tuple(v) for k, v in prepositions.items()},
-        titles=_words(data, "titles"),
-        person_roles=_words(data, "person_roles"),
-        speaking_nouns=_words(data, "speaking_nouns"),
-        document_nouns=_words(data, "document_nouns"),
-        generic_documents=_words(data, "generic_documents"),
-        named_texts=_words(data, "named_texts"),
-        feminine=_words(data, "feminine_cues"),
-        masculine=_words(data, "masculine_cues"),
-        first_names={**{n: "m" for n in _words(data, "masculine_first_names")},
-                     **{n: "f" for n in _words(data, "feminine_first_names")}},
+        titles=words(data.titles),
+        person_roles=words(data.person_roles),
+        speaking_nouns=words(data.speaking_nouns),
+        document_nouns=words(data.document_nouns),
+        generic_documents=words(data.generic_documents),
+        named_texts=words(data.named_texts),
+        feminine=words(data.feminine_cues),
+        masculine=words(data.masculine_cues),
+        first_names={**{n: "m" for n in words(data.masculine_first_names)},
+                     **{n: "f" for n in words(data.feminine_first_names)}},
         mark_pattern=re.compile("[" + re.escape("".join(set(marks) | set(marks.values()))) + "\n]"),
+        attributions=attributions,
+        numbers=numbers,
+        time_words=time_words,
     )
+
+
+def load_quote_lexicon(attributions: AttributionLexicon, numbers: NumberLexicon,
+                       time_words: frozenset[str]) -> QuoteLexicon:
+    """quotes.yaml, validated and indexed, with the other layers' words the quote layer reads."""
+    return build_quote_lexicon(load_data(QUOTES_FILE, QuotesFile), attributions, numbers, time_words)
 
 
 def is_partitive(token: Token, lex: QuoteLexicon) -> bool:
@@ -119,9 +122,8 @@ class QuoteSpan:
     continued: bool = False  # ends at a paragraph break: the next paragraph goes on with the quote
 
 
-def find_quote_spans(text: str, lex: QuoteLexicon | None = None) -> list[QuoteSpan]:
+def find_quote_spans(text: str, lex: QuoteLexicon) -> list[QuoteSpan]:
     """The quoted passages of `text`, one per paragraph, in order (a single pass over the characters)."""
-    lex = lex or quote_lexicon()
     closers = {v for k, v in lex.marks.items() if k != v}
     spans: list[QuoteSpan] = []
     opener: str | None = None

@@ -27,12 +27,12 @@ from veille.extract.quote_spans import (
     find_quote_spans,
     is_pull_quote,
     is_title,
-    quote_lexicon,
+    load_quote_lexicon,
 )
 from veille.extract.speakers import Speakers
 from veille.model import EntityMention, Quote
 
-__all__ = ["QuoteLexicon", "QuoteSpan", "find_quote_spans", "find_quotes", "quote_lexicon"]
+__all__ = ["QuoteLexicon", "QuoteSpan", "find_quote_spans", "find_quotes", "load_quote_lexicon"]
 
 # A quote with no speaker of its own continues the previous attributed quote when at most this many
 # characters separate them: news reports quote one speaker over a few sentences (calibrated on the
@@ -40,14 +40,13 @@ __all__ = ["QuoteLexicon", "QuoteSpan", "find_quote_spans", "find_quotes", "quot
 DISCOURSE_WINDOW = 700
 
 
-def find_quotes(doc: Doc, entities: list[EntityMention] | None = None) -> list[Quote]:
+def find_quotes(doc: Doc, entities: list[EntityMention], lex: QuoteLexicon) -> list[Quote]:
     """Find the quotations of `doc` with their speakers; quotes with no determinable speaker are dropped."""
-    lex = quote_lexicon()
     text = doc.text  # built once: Doc.text joins every token on each access
     starts = doc.to_array(IDX).tolist()  # token offsets without a Python object per token
     spans = find_quote_spans(text, lex)
     speakers = Speakers(doc=doc, lex=lex, inside_quotes=[(q.open_at, q.close_end) for q in spans],
-                        entities=list(entities or []), starts=starts)
+                        entities=list(entities), starts=starts)
     quotes: list[Quote] = []
     previous: Said | None = None
     parts = [(part, found) for span in spans for part, found in split_at_incise(doc, text, starts, span, lex)]

@@ -8,18 +8,18 @@ canonical actor name when the actor layer is confident, else the group as writte
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.extract.actors import ActorKB, resolve_actor_text
 from veille.extract.attributions import group_antecedent, noun_phrase
-from veille.extract.numbers import normalise, number_lexicon
+from veille.extract.numbers import normalise
 from veille.extract.quote_spans import is_partitive
-from veille.model import EntityMention
+from veille.lang.fr.text import fold
+from veille.model import Actor, EntityMention
 
 if TYPE_CHECKING:
     from veille.extract.quote_spans import QuoteLexicon
@@ -222,7 +222,7 @@ class Speakers:
         doc = self.doc
         last = bisect_left(self.starts, before) if self.starts else len(doc)
         for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
-            counted = token.lower_ in number_lexicon().approximations  # "une dizaine de délégués"
+            counted = token.lower_ in self.lex.numbers.approximations  # "une dizaine de délégués"
             plural = token.pos_ in ("NOUN", "PROPN") and ("Plur" in token.morph.get("Number") or counted)
             if token.dep_ in SUBJECT_DEPS and plural and not self._quoted(token.idx):
                 return token.idx, self._group_name(noun_phrase(token, with_apposition=False))
@@ -310,7 +310,7 @@ class Speakers:
         while end < len(self.doc) and self._capitalised(self.doc[end]):
             end += 1
         actor = self._actor(self.doc[start:end].text)
-        if actor is not None and (_is_state(actor) or actor.type in NAMED_GROUP_TYPES):
+        if actor is not None and (self.kb.is_state(actor.name, actor.country) or actor.type in NAMED_GROUP_TYPES):
             return None  # a country or a group in several words ("l'Arabie Saoudite"): the group path names it
         return self.doc[start:end].text
 
@@ -371,19 +371,19 @@ class Speakers:
         if word in self.lex.pronouns:
             name = self.pronoun_referent(word, at)
             plural = word in ("ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles")
-            return (name if plural or not name else canonical_person(name)), not plural
+            return (name if plural or not name else canonical_person(self.kb, name)), not plural
         phrase = noun_phrase(token, with_apposition=True)
         person = self.person_in(phrase, token) or self._apposed_person(phrase)
         if person is not None:
             name = self.strip_titles(person)
             actor = self._actor(person.text)
-            if len(person) == 1 and actor is not None and _is_state(actor):
+            if len(person) == 1 and actor is not None and self.kb.is_state(actor.name, actor.country):
                 return actor.name, False  # a capital tagged as a person: "Washington"
-            return canonical_person(self.complete(name)), True
+            return canonical_person(self.kb, self.complete(name)), True
         named = self.name_after_role(token)
         if named is not None:
-            return canonical_person(self.complete(named)), True
-        antecedent = group_antecedent(phrase.root)
+            return canonical_person(self.kb, self.complete(named)), True
+        antecedent = group_antecedent(phrase.root, self.lex.attributions)
         if antecedent is not None:  # "l'ONG" -> the group named before
             return self._group_name(antecedent), False
         issuer = self.issuer(phrase.root)
@@ -402,7 +402,7 @@ class Speakers:
             gender = FEMININE_DETERMINERS.get(determiner, "")
             person_name = self.role_holder(head, at, gender)
             if person_name:
-                return canonical_person(person_name), True
+                return canonical_person(self.kb, person_name), True
         if head in self.lex.speaking_nouns and determiner in REFERRING_DETERMINERS and len(phrase) <= 2:
             fuller = self.fuller_mention(phrase.root)
             if fuller is not None:  # "le ministère" after "le ministère français de la Défense"
@@ -485,12 +485,12 @@ class Speakers:
                 return mention.actor.name
         return phrase.text
 
-    @staticmethod
-    def _actor(text: str):
-        from veille.extract import actors  # the actor layer is optional for quotes
+    @property
+    def kb(self) -> ActorKB:
+        return self.lex.attributions.actors
 
-        resolve = getattr(actors, "resolve_actor_text", None)
-        return resolve(text) if resolve else None
+    def _actor(self, text: str) -> Actor | None:
+        return resolve_actor_text(self.kb, text)
 
 
 def _main_subject(token: Token) -> bool:
@@ -513,40 +513,17 @@ def _opens_clause(person: Span) -> bool:
     return not closed and person.root.dep_ in SUBJECT_DEPS and person.root.head.i > person.root.i
 
 
-def canonical_person(name: str) -> str:
+def canonical_person(kb: ActorKB, name: str) -> str:
     """A person the actor knowledge base knows gets its normalised name ("Poutine" -> "Vladimir Putin"), as the
     gold's speakers are written; anyone else keeps the fullest name the article gives."""
-    actor = Speakers._actor(name)
-    known = known_persons().get(actor.name) if actor is not None else None
+    actor = resolve_actor_text(kb, name)
+    known = kb.person_words.get(actor.name) if actor is not None else None
     if known is None:
         return name
     words = name.split()
     # "Borislav Milosevic" is not "Slobodan Milosevic": a first name as written must be one of the known
     # person's names or aliases (accents aside: "Jose Maria Aznar" is "José María Aznar").
-    return actor.name if len(words) < 2 or _fold(words[0]) in known else name
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn")
-
-
-@cache
-def known_persons() -> dict[str, frozenset[str]]:
-    """The persons of the actor knowledge base: normalised name -> every word of their names and aliases."""
-    from veille.extract.actors import load_kb
-
-    return {
-        entry.name: frozenset(_fold(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split())
-        for entry in load_kb().entries if entry.label == "PER"
-    }
-
-
-def _is_state(actor) -> bool:
-    """A country or its government as the actor layer names it ("Government of the United States")."""
-    from veille.extract.actors import load_kb
-
-    return actor.country is not None and actor.name in (
-        load_kb().role_name("government", actor.country), load_kb().role_name("military", actor.country))
+    return actor.name if len(words) < 2 or fold(words[0]) in known else name
 
 
 def _confident(kind: str, country: str | None) -> bool:

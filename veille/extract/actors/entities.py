@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.actors.kb import ActorKB, load_kb, word_parts
+from veille.extract.actors.kb import ActorKB, word_parts
 from veille.extract.actors.resolve import (
     Resolution,
     agent_matches,
@@ -22,9 +22,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 AGENT_RIGHT_DEPS = frozenset({"amod", "nummod", "fixed", "flat", "flat:name"})
 
 
-def find_entities(doc: Doc, country: str | None = None) -> list[EntityMention]:
+def find_entities(kb: ActorKB, doc: Doc, country: str | None = None) -> list[EntityMention]:
     """Every entity mention of `doc`, in text order, each with its resolved actor or None when unknown."""
-    kb = load_kb()
     mentions = [mention_of_entity(kb, ent, country) for ent in doc.ents]
     taken = [False] * len(doc)
     for ent in doc.ents:
@@ -46,7 +45,7 @@ def mention_of_entity(kb: ActorKB, ent: Span, country: str | None) -> EntityMent
     elif ent.label_ in ("ORG", "MISC") or (ent.label_ == "LOC" and ent.root.dep_ in SUBJECT_DEPS):
         # an organisation described rather than named ("ministère turc des Affaires étrangères");
         # places become actors only as subjects (capital metonymy)
-        resolution = resolve_span(ent, country)
+        resolution = resolve_span(kb, ent, country)
     return EntityMention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_,
                          actor=entity_actor(resolution))
 
@@ -112,7 +111,7 @@ def find_agents(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -
         if not matches or matches[0].start != 0:
             continue
         phrase = agent_phrase(token, words[matches[0].end - 1].i + 1)
-        resolution = resolve_span(phrase, country)
+        resolution = resolve_span(kb, phrase, country)
         if resolution is None:
             continue
         found.append(EntityMention(text=phrase.text, start=phrase.start_char, end=phrase.end_char, label="AGENT",

@@ -4,59 +4,27 @@ from __future__ import annotations
 
 import gettext
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 import pycountry
-import yaml
 
 from veille.errors import ResourceError
-from veille.model import ACTOR_TYPES
-from veille.resources import resource_path
+from veille.lang.fr.text import fold
+from veille.resources import load_data, resource_path
+from veille.resources.schemas import ActorsFile, ActorSpec, AgentsFile, DemonymsFile, TitlesFile
 
 ACTORS_DIR = "actors"
 DEMONYMS_FILE = "fr/actor_demonyms.yaml"
 AGENTS_FILE = "fr/actor_agents.yaml"
 TITLES_FILE = "fr/actor_titles.yaml"
 
-ENTRY_TYPES = frozenset(ACTOR_TYPES) - {"unknown"}
-ENTRY_KEYS = frozenset({"name", "type", "country", "operates", "aliases", "shared_aliases", "label"})
-COUNTRY_KEYS = frozenset({"names", "adj", "capitals", "en", "the"})
 # Tokens dropped before matching, so that "Tel-Aviv" and "Tel Aviv" are one key.
 SKIPPED_TOKENS = frozenset({"-", "–", "—"})
 
 T = TypeVar("T")
-# libyaml's parser when installed: the actor files are the largest resources, and the pure-Python parser
-# spent ~2 s on them (most of the knowledge base's loading time).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def load_yaml(relative_path: str):
-    """A YAML file of veille/resources, parsed strictly (missing, malformed or empty is an error)."""
-    try:
-        text = resource_path(relative_path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceError(f"missing resource file: {relative_path}") from exc
-    try:
-        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise ResourceError(f"malformed YAML in {relative_path}: {exc}") from exc
-    if data is None:
-        raise ResourceError(f"empty resource file: {relative_path}")
-    return data
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lowercase, accent-free, straight-apostrophe form of a word: the key every lookup uses."""
-    text = text.replace("’", "'").replace("ʼ", "'").lower()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def case_constraint(token: str, single: bool) -> str:
@@ -156,6 +124,19 @@ class ActorKB:
     home_territories: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
+    def person_words(self) -> dict[str, frozenset[str]]:
+        """The persons of the knowledge base: canonical name -> every folded word of their names and aliases."""
+        return {
+            entry.name: frozenset(fold(w) for n in (entry.name, *entry.aliases) for w in n.replace("-", " ").split())
+            for entry in self.entries if entry.label == "PER"
+        }
+
+    def is_state(self, name: str, country: str | None) -> bool:
+        """Whether a canonical name is a country's government or its armed forces ("Government of Mali")."""
+        return country is not None and name in (self.role_name("government", country),
+                                                self.role_name("military", country))
+
+    @cached_property
     def organisation_names(self) -> frozenset[str]:
         """Canonical names of the entries that are not persons ("Palestinian Authority")."""
         return frozenset(e.name for e in self.entries if e.label != "PER")
@@ -218,28 +199,13 @@ def _require(condition: bool, where: str, message: str) -> None:
         raise ResourceError(f"{where}: {message}")
 
 
-def parse_entry(raw: object, where: str, codes: frozenset[str]) -> ActorEntry:
-    """Validate one YAML actor entry strictly and return it."""
-    _require(isinstance(raw, dict), where, "an actor entry must be a mapping")
-    assert isinstance(raw, dict)
-    unknown = set(raw) - ENTRY_KEYS
-    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
-    name = raw.get("name")
-    _require(isinstance(name, str) and name.strip() != "", where, "missing name")
-    where = f"{where} ({name})"
-    _require(raw.get("type") in ENTRY_TYPES, where, f"invalid type {raw.get('type')!r}")
-    country = raw.get("country")
-    _require(country is None or country in codes, where, f"invalid country code {country!r}")
-    operates = raw.get("operates") or []
-    _require(isinstance(operates, list) and all(c in codes for c in operates), where, f"invalid operates {operates}")
-    aliases = raw.get("aliases")
-    _require(isinstance(aliases, list) and aliases and all(isinstance(a, str) and a.strip() for a in aliases),
-             where, "aliases must be a non-empty list of strings")
-    shared = raw.get("shared_aliases") or []
-    _require(isinstance(shared, list) and set(shared) <= set(aliases), where, "shared_aliases must be aliases")
-    _require(raw.get("label", "ORG") in ("ORG", "PER"), where, "label must be ORG or PER")
-    return ActorEntry(name=name, type=raw["type"], country=country, operates=frozenset(operates),
-                      label=raw.get("label", "ORG"), aliases=tuple(aliases), shared_aliases=tuple(shared),
+def to_entry(spec: ActorSpec, where: str, codes: frozenset[str]) -> ActorEntry:
+    """A validated actor entry, its country codes checked against ISO 3166."""
+    where = f"{where} ({spec.name})"
+    _require(spec.country is None or spec.country in codes, where, f"invalid country code {spec.country!r}")
+    _require(all(c in codes for c in spec.operates), where, f"invalid operates {spec.operates}")
+    return ActorEntry(name=spec.name, type=spec.type, country=spec.country, operates=frozenset(spec.operates),
+                      label=spec.label, aliases=tuple(spec.aliases), shared_aliases=tuple(spec.shared_aliases),
                       source=where)
 
 
@@ -251,12 +217,9 @@ def load_entries(codes: frozenset[str]) -> tuple[list[ActorEntry], dict[str, fro
     _require(bool(files), ACTORS_DIR, "no actor files")
     for filename in files:
         path = f"{ACTORS_DIR}/{filename}"
-        data = load_yaml(path)
-        _require(isinstance(data, dict) and set(data) <= {"actors", "home_territories"}, path,
-                 "top level must be a mapping with `actors` (and optionally `home_territories`)")
-        _require(isinstance(data.get("actors"), list), path, "`actors` must be a list")
-        entries.extend(parse_entry(raw, path, codes) for raw in data["actors"])
-        for forces, places in (data.get("home_territories") or {}).items():
+        data = load_data(path, ActorsFile)
+        entries.extend(to_entry(spec, path, codes) for spec in data.actors)
+        for forces, places in data.home_territories.items():
             _require(forces in codes and all(p in codes for p in places), path, "invalid home_territories")
             territories[forces] = frozenset(places)
     names = [e.name for e in entries]
@@ -301,15 +264,13 @@ def inflect_demonym(adjective: str) -> set[str]:
     return forms
 
 
-def french_country_name(country) -> str:
+def french_country_name(country, translation: gettext.NullTranslations) -> str:
     """pycountry's French name, short form first ("Russie, Fédération de" -> "Russie")."""
-    translation = french_countries()
     name = getattr(country, "common_name", None) or country.name
     french = translation.gettext(name)
     return french.split(",")[0].strip()
 
 
-@cache
 def french_countries() -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
 
@@ -321,35 +282,28 @@ def english_country_name(country) -> str:
 
 def load_countries(kb: ActorKB, codes: frozenset[str]) -> None:
     """Country names, demonyms and capitals: pycountry for every country, the YAML file for French usage."""
-    data = load_yaml(DEMONYMS_FILE)
-    _require(isinstance(data, dict) and isinstance(data.get("countries"), dict), DEMONYMS_FILE,
-             "top level must be `countries:` mapping ISO codes to entries")
-    curated: dict[str, dict] = data["countries"]
-    for code, info in curated.items():
-        where = f"{DEMONYMS_FILE} ({code})"
-        _require(code in codes, where, "unknown country code")
-        _require(isinstance(info, dict) and set(info) <= COUNTRY_KEYS, where,
-                 f"keys must be among {sorted(COUNTRY_KEYS)}")
-        for key in ("names", "adj", "capitals"):
-            value = info.get(key, [])
-            _require(isinstance(value, list) and all(isinstance(v, str) for v in value), where, f"{key} must be a list")
+    curated = load_data(DEMONYMS_FILE, DemonymsFile).countries
+    for code in curated:
+        _require(code in codes, f"{DEMONYMS_FILE} ({code})", "unknown country code")
+    translation = french_countries()
     for country in pycountry.countries:
         code = country.alpha_2
-        info = curated.get(code, {})
-        kb.countries[code] = Country(code, info.get("en") or english_country_name(country), bool(info.get("the")))
-        kb.country_names.add(phrase_key(french_country_name(country)), code)
+        info = curated.get(code)
+        en = info.en if info is not None else None
+        kb.countries[code] = Country(code, en or english_country_name(country), bool(info is not None and info.the))
+        kb.country_names.add(phrase_key(french_country_name(country, translation)), code)
     curated_keys: dict[tuple[str, ...], str] = {}
-    for code, info in curated.items():
+    for code, usage in curated.items():
         if code not in kb.countries:
-            kb.countries[code] = Country(code, info.get("en") or code, bool(info.get("the")))
-        for index, key in [(kb.country_names, phrase_key(n)) for n in info.get("names", [])] + [
-            (kb.capitals, phrase_key(c)) for c in info.get("capitals", [])
+            kb.countries[code] = Country(code, usage.en or code, usage.the)
+        for index, key in [(kb.country_names, phrase_key(n)) for n in usage.names] + [
+            (kb.capitals, phrase_key(c)) for c in usage.capitals
         ]:
             owner = curated_keys.setdefault(key, code)
             _require(owner == code, DEMONYMS_FILE, f"{' '.join(key)!r} given to both {owner} and {code}")
             index.entries[key] = [code]  # a curated name wins over pycountry's generated one
             index.add(key, code)
-        for adjective in info.get("adj", []):
+        for adjective in usage.adj:
             for form in inflect_demonym(adjective):
                 owner = kb.demonyms.setdefault(form, code)
                 _require(owner == code, DEMONYMS_FILE, f"demonym {form!r} belongs to {owner} and {code}")
@@ -357,35 +311,23 @@ def load_countries(kb: ActorKB, codes: frozenset[str]) -> None:
 
 def load_lexicons(kb: ActorKB) -> None:
     """Generic agents (roles and their phrases), titles and collective nouns."""
-    agents = load_yaml(AGENTS_FILE)
-    _require(isinstance(agents, dict) and set(agents) == {"roles", "phrases", "collectives"}, AGENTS_FILE,
-             "top level must have exactly `roles`, `phrases` and `collectives`")
-    for role, spec in agents["roles"].items():
-        _require(isinstance(spec, dict) and set(spec) == {"name", "type"} and spec["type"] in ENTRY_TYPES
-                 and "{country}" in spec["name"], AGENTS_FILE,
-                 f"role {role!r} needs a name with {{country}} and a type")
-        kb.roles[role] = (spec["name"], spec["type"])
-    for role, phrases in agents["phrases"].items():
-        _require(role in kb.roles, AGENTS_FILE, f"phrases for unknown role {role!r}")
-        _require(isinstance(phrases, list) and all(isinstance(p, str) for p in phrases), AGENTS_FILE,
-                 f"phrases of {role!r} must be a list of strings")
+    agents = load_data(AGENTS_FILE, AgentsFile)
+    for role, spec in agents.roles.items():
+        kb.roles[role] = (spec.name, spec.type)
+    for role, phrases in agents.phrases.items():
         for phrase in phrases:
             key = phrase_key(phrase)
             existing = kb.agents.entries.get(key)
             _require(not existing or existing == [role], AGENTS_FILE, f"phrase {phrase!r} in two roles")
             kb.agents.add(key, role)
-    kb.collectives = frozenset(fold(w) for w in agents["collectives"])
-    titles = load_yaml(TITLES_FILE)
-    _require(isinstance(titles, dict) and isinstance(titles.get("titles"), dict), TITLES_FILE, "needs `titles:`")
-    for kind, phrases in titles["titles"].items():
-        _require(kind in ENTRY_TYPES and isinstance(phrases, list), TITLES_FILE, f"invalid title kind {kind!r}")
+    kb.collectives = frozenset(fold(w) for w in agents.collectives)
+    for kind, phrases in load_data(TITLES_FILE, TitlesFile).titles.items():
         for phrase in phrases:
             kb.titles.add(phrase_key(phrase), kind)
 
 
-@cache
 def load_kb() -> ActorKB:
-    """Build the knowledge base once per process (read-only afterwards)."""
+    """Build the knowledge base (read-only afterwards): the Extractor does it once and passes it down."""
     codes = valid_country_codes()
     kb = ActorKB()
     kb.entries, kb.home_territories = load_entries(codes)

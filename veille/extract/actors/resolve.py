@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from veille.extract.actors.kb import ActorEntry, ActorKB, case_matches, load_kb, word_parts
+from veille.extract.actors.kb import ActorEntry, ActorKB, case_matches, word_parts
 
 # Roles whose phrase stays the actor even when a named group follows ("les victimes du Hamas" are civilians).
 AGENT_WINS_ROLES = frozenset({"civilians", "protesters", "rioters"})
@@ -343,7 +343,7 @@ def resolve_words(words: list[Word], root: int | None, country: str | None, kb: 
             or resolve_unknown(words, root))
 
 
-def resolve_span(span: Span, country: str | None = None) -> Resolution | None:
-    """Resolve a spaCy span with the process-wide knowledge base."""
+def resolve_span(kb: ActorKB, span: Span, country: str | None = None) -> Resolution | None:
+    """Resolve a spaCy span with the knowledge base."""
     words, root = words_of(span)
-    return resolve_words(words, root, country, load_kb())
+    return resolve_words(words, root, country, kb)

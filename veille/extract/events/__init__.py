@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from veille.extract.events.arguments import (
     Toll,
@@ -38,7 +39,7 @@ from veille.extract.events.classify import (
     type_by_victims,
 )
 from veille.extract.events.detect import Candidate, find_candidates
-from veille.extract.events.lexicon import Lexicon, load_lexicon
+from veille.extract.events.lexicon import Lexicon
 from veille.extract.events.merge import VIOLENT_TYPES, Draft, merge_drafts, merge_toll, repeat_bonus
 from veille.extract.events.participants import claimant_of, default_actor1, event_actors, named_authors
 from veille.extract.events.scope import (
@@ -57,6 +58,9 @@ from veille.extract.events.when import event_date
 from veille.extract.mentions import EventDate, Mentions
 from veille.model import AggregateClaim, Event
 
+if TYPE_CHECKING:
+    from veille.extract.knowledge import Knowledge
+
 # Confidence adjustments (see docs/events.md, "confidence"); set by reading the dev errors, not fitted.
 PLACE_BONUS = 0.05  # the event has a town-level place
 DATE_BONUS = 0.05  # the text dates the event
@@ -72,9 +76,11 @@ NO_DATE_PLOVER = frozenset({"THREATEN"})  # a threat about the future is itself 
 __all__ = ["extract_events", "find_event_candidates"]
 
 
-def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], list[AggregateClaim]]:
+def extract_events(
+    mentions: Mentions, article_id: str, knowledge: Knowledge
+) -> tuple[list[Event], list[AggregateClaim]]:
     """Extract the events of one article and the casualty totals that span several of them."""
-    lexicon = load_lexicon()
+    lexicon, kb = knowledge.events, knowledge.actors
     mentions = replace(mentions, country=event_country(mentions))
     view = DocView(mentions.doc)
     candidates = find_event_candidates(mentions, lexicon, view)
@@ -82,23 +88,19 @@ def extract_events(mentions: Mentions, article_id: str) -> tuple[list[Event], li
     drafts: list[Draft] = []
     for _, group in groupby(candidates, key=lambda c: c.sent.start):
         for cands in _by_type(list(group)):
-            drafts.extend(build_drafts(cands, mentions, view, lexicon, aggregates))
+            drafts.extend(build_drafts(cands, mentions, view, knowledge, aggregates))
     carry_tolls(drafts, mentions, aggregates, view, lexicon)
     merged = merge_drafts(drafts)
-    claimant = claimant_of(mentions, lambda t: bool(lexicon.triggers_for(view.keys(t.i), view.stem[t.i])))
+    claimant = claimant_of(mentions, lambda t: bool(lexicon.triggers_for(view.keys(t.i), view.stem[t.i])), kb)
     authors = named_authors([(draft.acled, draft.actor1) for draft in merged])
     for draft in merged:
-        draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions, claimant, authors)
+        draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions, kb, claimant, authors)
     events = [to_event(draft, f"{article_id}-e{n}") for n, draft in enumerate(merged, start=1)]
     return [e for e in events if e.confidence >= MIN_CONFIDENCE], aggregates
 
 
-def find_event_candidates(
-    mentions: Mentions, lexicon: Lexicon | None = None, view: DocView | None = None
-) -> list[Candidate]:
+def find_event_candidates(mentions: Mentions, lexicon: Lexicon, view: DocView) -> list[Candidate]:
     """The typed trigger candidates of an article that pass every scope rule, in text order."""
-    lexicon = lexicon or load_lexicon()
-    view = view or DocView(mentions.doc)
     article_conflict = view.count(lexicon.cues["ctx:conflict"], mentions.doc)
     kept: list[Candidate] = []
     for cand in find_candidates(view, lexicon):
@@ -163,9 +165,10 @@ def is_specific(cand: Candidate) -> bool:
 
 
 def build_drafts(
-    cands: list[Candidate], mentions: Mentions, view: DocView, lexicon: Lexicon, aggregates: list[AggregateClaim]
+    cands: list[Candidate], mentions: Mentions, view: DocView, knowledge: Knowledge, aggregates: list[AggregateClaim]
 ) -> list[Draft]:
     """One draft per place for one sentence's candidates of one type; a shared toll becomes an aggregate."""
+    lexicon = knowledge.events
     rep = representative(cands)
     token, sent = rep.token, rep.sent
     if not any(c.refined for c in cands):
@@ -179,8 +182,8 @@ def build_drafts(
     evidence = view.text[span[0]:span[1]]
     sources = sources_for(mentions.attributions, *span)
     casualties = casualties_in(mentions, *span)
-    places = choose_places(mentions, token, span, actor_spans(cands) + passive_agents(sent),
-                           interaction=rep.acled is None)
+    places = choose_places(mentions, token, span, knowledge.places.unnamed_sites,
+                           actor_spans(cands) + passive_agents(sent), interaction=rep.acled is None)
     # Only violence has a toll: an arrest or an abduction reported next to a death did not cause it.
     if len(places) > 1:  # the total is the figure outside every town's own item ("60 soldats : 14 à Sanam, ...")
         items = [list_item(view.text, span, place) for place in places]
@@ -198,7 +201,7 @@ def build_drafts(
                                span=span)
             )
         toll = toll_from(own, token.idx, sources) if own and has_toll(rep.acled, rep.plover) else Toll(sources=sources)
-    actor1, actor2 = _actors_of(rep, cands, mentions)
+    actor1, actor2 = _actors_of(rep, cands, mentions, knowledge)
     drafts = []
     for place in places or [None]:
         location = to_location(place, mentions.country if rep.acled else None)
@@ -336,12 +339,12 @@ def segment_at(mentions: Mentions, char: int) -> tuple[int, int]:
     return segment_of(root, root.sent, mentions.doc.text)
 
 
-def _actors_of(rep: Candidate, cands: list[Candidate], mentions: Mentions):
+def _actors_of(rep: Candidate, cands: list[Candidate], mentions: Mentions, knowledge: Knowledge):
     """actor1 and actor2 from the representative trigger, else from the other triggers of the same event
     ("des tirs d'artillerie turcs ont visé": the noun names the weapon, the verb's subject the author)."""
     actor1 = actor2 = None
     for cand in [rep, *(c for c in cands if c is not rep)]:
-        found1, found2 = event_actors(cand.token, rep.acled, mentions)
+        found1, found2 = event_actors(cand.token, rep.acled, mentions, knowledge.actors, knowledge.events)
         actor1, actor2 = actor1 or found1, actor2 or found2
         if actor1 is not None and actor2 is not None:
             break

@@ -8,7 +8,6 @@ from spacy.tokens import Span, Token
 
 from veille.extract.events.classify import agent_phrases, patient_phrases
 from veille.extract.mentions import Attribution, Casualty, Mentions
-from veille.geo.lexicon import load_place_lexicon
 from veille.model import Claim, Location, PlaceMention
 
 # A coarse place (region, country) must be this many characters nearer than a town to be preferred.
@@ -59,8 +58,8 @@ def place_token(mentions: Mentions, place: PlaceMention) -> Token | None:
 
 
 def choose_places(
-    mentions: Mentions, trigger: Token, segment: tuple[int, int], actors: list[tuple[int, int]] = (),
-    interaction: bool = False,
+    mentions: Mentions, trigger: Token, segment: tuple[int, int], site_nouns: frozenset[str],
+    actors: list[tuple[int, int]], interaction: bool = False,
 ) -> list[PlaceMention]:
     """The place(s) where the event happened: nearest in the trigger's sentence (towns before regions, the
     trigger's clause before other clauses), plus the places coordinated with it ("à Tartous, Homs et Hassaké":
@@ -68,7 +67,7 @@ def choose_places(
     not one. A target that is an unnamed site ("le camp a de nouveau été bombardé") is the site named before.
     For an interaction, a place that is its topic ("des pourparlers sur la Syrie à Genève", "un accord pour le
     règlement du conflit au Kosovo") is not its venue."""
-    referred = referred_site(mentions, trigger, segment)
+    referred = referred_site(mentions, trigger, segment, site_nouns)
     if referred is not None:
         return [referred]
     candidates = [p if interaction else trust_country(p, mentions) for p in places_in(mentions, *segment)
@@ -198,12 +197,14 @@ def in_other_clause(token: Token, trigger: Token) -> bool:
 DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
 
 
-def referred_site(mentions: Mentions, trigger: Token, segment: tuple[int, int]) -> PlaceMention | None:
+def referred_site(
+    mentions: Mentions, trigger: Token, segment: tuple[int, int], nouns: frozenset[str]
+) -> PlaceMention | None:
     """The site an unnamed, definite target refers to ("le camp de réfugiés a de nouveau été bombardé", after
     "le plus grand camp de réfugiés de l'enclave, situé à Jabalia"): the last earlier phrase headed by the same
     site noun that holds a located place, within SITE_REFERENCE_CHARS. Why: news names a site once, then calls
-    it "le camp", "la prison"; the nearest town of the later sentence is usually somewhere else."""
-    nouns = load_place_lexicon().unnamed_sites
+    it "le camp", "la prison"; the nearest town of the later sentence is usually somewhere else. `nouns`: the
+    site nouns that may refer back (geo_place_types.yaml, `unnamed_sites`)."""
     for phrase in patient_phrases(trigger):
         site = next((t for t in phrase if t.pos_ == "NOUN" and t.lower_ in nouns), None)
         if site is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in site.children):

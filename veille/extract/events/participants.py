@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from veille.extract.actors import actor_for_span, armed_forces_of, role_actor
+from veille.extract.actors import ActorKB, actor_for_span, armed_forces_of, role_actor
 from veille.extract.events.classify import agent_phrases, noun_phrase, patient_phrases
-from veille.extract.events.lexicon import load_lexicon, normalise, stem
+from veille.extract.events.lexicon import Lexicon, normalise, stem
 from veille.extract.events.scope import is_anaphoric
 from veille.extract.mentions import Mentions
 from veille.model import Actor
@@ -50,32 +50,32 @@ CROWD_ROLES = {"Protests": ("protesters", "protesters"), "Riots": ("rioters", "r
 
 
 def event_actors(
-    trigger: Token, acled: tuple[str, str] | None, mentions: Mentions
+    trigger: Token, acled: tuple[str, str] | None, mentions: Mentions, kb: ActorKB, lexicon: Lexicon
 ) -> tuple[Actor | None, Actor | None]:
     """actor1 and actor2 of the event the trigger announces."""
     country = mentions.country
     armed = acled is not None and acled[0] in ARMED_TYPES
-    actor1 = _first_actor(_agent_phrases(trigger), country, armed, mentions)
+    actor1 = _first_actor(_agent_phrases(trigger, lexicon), country, armed, mentions, kb)
     if actor1 is None and trigger.pos_ in ("NOUN", "PROPN"):
         remote = acled is not None and acled[0] == "Explosions/Remote violence"
-        actor1 = _author_of_noun(trigger, country, armed, remote)
+        actor1 = _author_of_noun(trigger, country, armed, remote, kb)
     if actor1 is None and _has_possessive(trigger):  # "X s'est déclaré satisfait de ses discussions avec Y"
-        actor1 = _first_actor(_governing_subjects(trigger), country, armed, mentions)
+        actor1 = _first_actor(_governing_subjects(trigger), country, armed, mentions, kb)
     if actor1 is None:  # "en menant des attaques ..., les jihadistes ont ...", "a reconnu ... retenir en otages"
-        actor1 = _first_actor(_shared_subjects(trigger), country, armed, mentions)
-    actor2 = _first_actor(patient_phrases(trigger), country, False, mentions)
+        actor1 = _first_actor(_shared_subjects(trigger, lexicon), country, armed, mentions, kb)
+    actor2 = _first_actor(patient_phrases(trigger), country, False, mentions, kb)
     if actor2 is None and armed:  # "ont attaqué le village, tuant douze civils": the victims of the gerund
-        actor2 = _first_actor(_gerund_victims(trigger), country, False, mentions)
+        actor2 = _first_actor(_gerund_victims(trigger), country, False, mentions, kb)
     if actor1 is None and trigger.pos_ == "NOUN":  # "des pourparlers entre X et Y", "des combats entre X et Y"
         first, second = _parties(trigger)
-        actor1 = _first_actor(first, country, armed, mentions)
-        actor2 = actor2 or (_first_actor(second, country, armed, mentions) if actor1 is not None else None)
+        actor1 = _first_actor(first, country, armed, mentions, kb)
+        actor2 = actor2 or (_first_actor(second, country, armed, mentions, kb) if actor1 is not None else None)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     return actor1, actor2
 
 
-def _agent_phrases(trigger: Token) -> list[list[Token]]:
+def _agent_phrases(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:
     """The agent phrases of `classify.agent_phrases`, corrected for two cases of a noun trigger:
     a "par X" the parser hung on the verb rather than on the noun ("condamne le ciblage par les forces X"),
     and a statement about the event ("Paris condamne l'offensive"): who condemns did not attack."""
@@ -85,7 +85,7 @@ def _agent_phrases(trigger: Token) -> list[list[Token]]:
     if stray is not None:
         return [noun_phrase(stray)]
     phrases = agent_phrases(trigger)
-    if _is_statement_topic(trigger):
+    if _is_statement_topic(trigger, lexicon):
         phrases = [p for p in phrases if any(t.head is trigger for t in p)]
     return phrases
 
@@ -120,15 +120,15 @@ def _stray_agent(trigger: Token) -> Token | None:
     return head
 
 
-def _is_statement_topic(trigger: Token) -> bool:
+def _is_statement_topic(trigger: Token, lexicon: Lexicon) -> bool:
     """Whether a noun trigger is the object of a statement verb ("condamne l'offensive", "exige l'arrêt")."""
     head = trigger.head
-    cues = load_lexicon().cues["statement_governors"]
+    cues = lexicon.cues["statement_governors"]
     return trigger.dep_ == "obj" and head.pos_ == "VERB" and (
         normalise(head.lemma_) in cues.words or stem(head.lemma_) in cues.words)
 
 
-def _shared_subjects(trigger: Token) -> list[list[Token]]:
+def _shared_subjects(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:
     """The subject a trigger shares with the clause it depends on, up a chain of infinitives, coordinated
     verbs and gerunds ("ont reconnu avoir abattu un avion et retenir en otages", "en menant des attaques,
     les jihadistes ont"); a noun trigger starts from its verb ("ont pris en otage", "ont mené une attaque").
@@ -136,7 +136,7 @@ def _shared_subjects(trigger: Token) -> list[list[Token]]:
     an adjective too: "s'est dit prêt à coopérer")."""
     verb = trigger
     if trigger.pos_ in ("NOUN", "PROPN"):
-        if not _is_object(trigger) or _is_statement_topic(trigger):
+        if not _is_object(trigger) or _is_statement_topic(trigger, lexicon):
             return []
         verb = trigger.head
     gerund: Token | None = None
@@ -186,15 +186,17 @@ def _is_gerund(verb: Token) -> bool:
             and before is not None and before.lower_ == "en")
 
 
-def _first_actor(phrases: list[list[Token]], country: str | None, armed: bool, mentions: Mentions) -> Actor | None:
+def _first_actor(
+    phrases: list[list[Token]], country: str | None, armed: bool, mentions: Mentions, kb: ActorKB
+) -> Actor | None:
     for tokens in phrases:
         if not tokens:
             continue
         if len(tokens) == 1 and tokens[0].lower_ in SUBJECT_PRONOUNS:
-            actor = antecedent_actor(tokens[0], mentions)
-            actor = armed_forces_of(actor, country) if armed and actor is not None else actor
+            actor = antecedent_actor(tokens[0], mentions, kb)
+            actor = armed_forces_of(kb, actor, country) if armed and actor is not None else actor
         else:
-            actor = actor_for_span(_span(_with_apposed_name(tokens)), country, armed=armed)
+            actor = actor_for_span(kb, _span(_with_apposed_name(tokens)), country, armed=armed)
         if actor is not None and armed and actor.type in NOT_ARMED_INITIATORS:
             continue
         if actor is not None:
@@ -214,13 +216,13 @@ def _with_apposed_name(tokens: list[Token]) -> list[Token]:
     return sorted(set(tokens) | set(names[0].subtree), key=lambda t: t.i)
 
 
-def antecedent_actor(pronoun: Token, mentions: Mentions) -> Actor | None:
+def antecedent_actor(pronoun: Token, mentions: Mentions, kb: ActorKB) -> Actor | None:
     """The actor a subject pronoun stands for: the subject of its own sentence (before it) or of the
     previous one ("Les Brigades ... ont indiqué qu'elles ..."; "Le régime cible l'opposition. Ils ont ..."),
     a subject being the likelier antecedent of a subject pronoun than a complement; else the nearest earlier
     resolved mention, within two sentences, whose number agrees (plural pronoun, plural or collective
     antecedent are both accepted)."""
-    actor = _subject_antecedent(pronoun, mentions.country)
+    actor = _subject_antecedent(pronoun, mentions.country, kb)
     if actor is not None:
         return actor
     start = pronoun.idx
@@ -238,7 +240,7 @@ def antecedent_actor(pronoun: Token, mentions: Mentions) -> Actor | None:
     return None
 
 
-def _subject_antecedent(pronoun: Token, country: str | None) -> Actor | None:
+def _subject_antecedent(pronoun: Token, country: str | None, kb: ActorKB) -> Actor | None:
     """The nearest clause subject before the pronoun in its sentence, else in the previous sentence (its
     main clause's first), that names an actor a pronoun of this number may stand for."""
     sent = pronoun.sent
@@ -251,7 +253,7 @@ def _subject_antecedent(pronoun: Token, country: str | None) -> Actor | None:
     for subject in candidates:
         if not plural and "Plur" in subject.morph.get("Number"):
             continue
-        actor = actor_for_span(_span(noun_phrase(subject)), country)
+        actor = actor_for_span(kb, _span(noun_phrase(subject)), country)
         if actor is None or actor.type not in ANTECEDENT_TYPES or (plural and actor.type == "person"):
             continue
         return actor
@@ -281,7 +283,7 @@ def _governing_subjects(token: Token) -> list[list[Token]]:
     return []
 
 
-def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bool) -> Actor | None:
+def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bool, kb: ActorKB) -> Actor | None:
     """The author a noun trigger names: a participle's agent ("des massacres perpétrés par X"), or the noun
     phrase with its `de` complements ("l'offensive de l'armée"), not its targets ("l'attaque contre le camp").
     A nationality adjective names the author only of remote violence (`remote`): "des tirs d'artillerie
@@ -291,7 +293,7 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bo
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "obl:agent"]
             if agents:  # "perpétrés par X"; "confirmées par l'Observatoire" names a source, not an author
-                actor = actor_for_span(_span(noun_phrase(agents[0])), country, armed=armed)
+                actor = actor_for_span(kb, _span(noun_phrase(agents[0])), country, armed=armed)
                 if actor is not None and not (armed and actor.type in NOT_ARMED_INITIATORS):
                     return actor
     tokens = [trigger]
@@ -302,7 +304,7 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bo
             tokens.extend(child.subtree)
     if len(tokens) == 1:
         return None
-    actor = actor_for_span(_span(sorted(tokens, key=lambda t: t.i)), country, armed=armed)
+    actor = actor_for_span(kb, _span(sorted(tokens, key=lambda t: t.i)), country, armed=armed)
     return actor if actor is not None and actor.type not in ("civilians", "person", "unknown") else None
 
 
@@ -336,8 +338,8 @@ def _span(tokens: list[Token]) -> Span:
 
 
 def default_actor1(
-    acled: tuple[str, str] | None, actor1: Actor | None, mentions: Mentions, claimant: Actor | None = None,
-    authors: dict[str, Actor] | None = None,
+    acled: tuple[str, str] | None, actor1: Actor | None, mentions: Mentions, kb: ActorKB,
+    claimant: Actor | None = None, authors: dict[str, Actor] | None = None,
 ) -> Actor | None:
     """actor1 where the text leaves it implicit or names only the crowd's nationality, by ACLED convention.
     Violence with no author at all is the group that claimed it (`claimant`), else the one author the article
@@ -349,7 +351,7 @@ def default_actor1(
         return actor1
     crowd = CROWD_ROLES.get(acled[0])
     if crowd is not None and (actor1 is None or actor1.type != crowd[1]):
-        return role_actor(crowd[0], country, actor1.text if actor1 is not None else None)
+        return role_actor(kb, crowd[0], country, actor1.text if actor1 is not None else None)
     unidentified = actor1 is None or actor1.name.startswith(UNIDENTIFIED)
     if claimant is not None and acled[0] in ARMED_TYPES and unidentified:  # "des hommes armés ... l'EI a revendiqué"
         return claimant.model_copy(update={"text": actor1.text if actor1 is not None else None})
@@ -359,11 +361,11 @@ def default_actor1(
     if author is not None:
         return author.model_copy(update={"text": None})
     if acled[1] in AIR_TYPES:
-        forces = dominant_forces(mentions)
+        forces = dominant_forces(mentions, kb)
         if forces is not None:
             return forces
     role = DEFAULT_ROLES.get(acled[1]) or DEFAULT_ROLES.get(acled[0])
-    return role_actor(role, country) if role else None
+    return role_actor(kb, role, country) if role else None
 
 
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -393,7 +395,7 @@ def named_authors(events: list[tuple[tuple[str, str] | None, Actor | None]]) -> 
     return {kind: next(iter(names.values())) for kind, names in found.items() if len(names) == 1}
 
 
-def claimant_of(mentions: Mentions, is_violence) -> Actor | None:
+def claimant_of(mentions: Mentions, is_violence, kb: ActorKB) -> Actor | None:
     """The one group the article says claimed its violence: the subject of "revendiquer" (or its "par X" in
     the passive) when what is claimed is violence (`is_violence(token)`: "l'attaque", "l'attentat", "l'a
     revendiqué"); None when nobody, or several groups, claimed anything ("revendiquer des droits" is no claim)."""
@@ -408,13 +410,13 @@ def claimant_of(mentions: Mentions, is_violence) -> Actor | None:
         if not any((is_violence(c) and is_anaphoric(c)) or (c.pos_ == "PRON" and c.dep_ == "obj") for c in claimed):
             continue
         agents = [c for c in token.children if c.dep_ == "nsubj" or c.dep_ == "obl:agent"]
-        actor = _first_actor([noun_phrase(a) for a in agents], mentions.country, True, mentions)
+        actor = _first_actor([noun_phrase(a) for a in agents], mentions.country, True, mentions, kb)
         if actor is not None and actor.type not in ("civilians", "unknown", "person", "political_militia"):
             found[actor.name] = actor
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def dominant_forces(mentions: Mentions) -> Actor | None:
+def dominant_forces(mentions: Mentions, kb: ActorKB) -> Actor | None:
     """The state or foreign forces the article mentions most often (ties: the first named), if any."""
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
@@ -422,7 +424,7 @@ def dominant_forces(mentions: Mentions) -> Actor | None:
         actor = entity.actor
         if actor is None or actor.type not in ("state", "external"):
             continue  # forces named as such; a government named in diplomacy is no evidence of air power
-        forces = armed_forces_of(Actor(name=actor.name, text=entity.text, type=actor.type, country=actor.country),
+        forces = armed_forces_of(kb, Actor(name=actor.name, text=entity.text, type=actor.type, country=actor.country),
                                  mentions.country)
         if forces.type not in ("state", "external"):
             continue

@@ -1,14 +1,14 @@
-"""The French temporal lexicon (resources/fr/temporal.yaml): loaded once, validated strictly, compiled."""
+"""The French temporal lexicon (resources/fr/temporal.yaml): validated strictly, compiled into patterns."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from veille.errors import ResourceError
-from veille.resources import load_yaml
+from veille.resources import load_data
+from veille.resources.schemas import TemporalFile
 
 RESOURCE = "fr/temporal.yaml"
 
@@ -49,6 +49,10 @@ class Lexicon:
 
     words: dict[str, dict[str, Any]]
     patterns: dict[str, re.Pattern[str]]
+
+    def time_words(self) -> frozenset[str]:
+        """Days and parts of days ("mercredi", "hier", "soir"): words that date, whatever they stand next to."""
+        return frozenset(w for kind in ("weekdays", "relative_days", "parts_of_day") for w in self.words[kind])
 
     def value(self, word_class: str, form: str) -> Any:
         """The value of `form` (as matched in text) in `word_class`, whatever its case or apostrophe."""
@@ -135,7 +139,6 @@ def build_lexicon(data: Any) -> Lexicon:
     return Lexicon(words=words, patterns=patterns)
 
 
-@cache
-def load_lexicon() -> Lexicon:
-    """The French temporal lexicon, built once per process (read-only)."""
-    return build_lexicon(load_yaml(RESOURCE))
+def load_temporal_lexicon() -> Lexicon:
+    """The French temporal lexicon: temporal.yaml checked against its schema, then compiled (read-only)."""
+    return build_lexicon(load_data(RESOURCE, TemporalFile).model_dump())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from veille.extract.temporal.calendar import Tense
-from veille.extract.temporal.lexicon import load_lexicon
+from veille.extract.temporal.lexicon import Lexicon
 
 # How far up the dependency tree a date may sit below its predicate ("samedi" -> "Auxerre" -> "venue" -> ...).
 MAX_CLIMB = 4
@@ -38,16 +38,16 @@ def aux_tenses(verb: Token, dep: str) -> list[str]:
     return [t for child in verb.children if child.dep_ == dep for t in child.morph.get("Tense")]
 
 
-def verb_tense(verb: Token) -> Tense:
+def verb_tense(verb: Token, lex: Lexicon) -> Tense:
     """Past or future from a predicate's morphology and auxiliaries; None for the present or when unknown."""
     if verb.pos_ not in VERBAL:  # copular predicate: the copula carries the tense
         cops = [child for child in verb.children if child.dep_ == "cop"]
         return finite_tense(cops[0]) if cops else None
     verb_form = verb.morph.get("VerbForm")
     if "Part" in verb_form:
-        return participle_tense(verb)
+        return participle_tense(verb, lex)
     if "Inf" in verb_form:
-        return infinitive_tense(verb)
+        return infinitive_tense(verb, lex)
     return finite_tense(verb)
 
 
@@ -63,23 +63,23 @@ def finite_tense(verb: Token) -> Tense:
     return None
 
 
-def participle_tense(verb: Token) -> Tense:
+def participle_tense(verb: Token, lex: Lexicon) -> Tense:
     """"a manifesté", "a été tué", "tué": past; "sera reçu": future; "est fixé" (present passive): None."""
     tense_aux, passive_aux = aux_tenses(verb, "aux:tense"), aux_tenses(verb, "aux:pass")
     if "Fut" in tense_aux + passive_aux:
         return "future"
     if tense_aux:
         return "past"
-    if lemma(verb) in load_lexicon().words["planning_verbs"]:
+    if lemma(verb) in lex.words["planning_verbs"]:
         return "future"
     if passive_aux:
         return "past" if ("Imp" in passive_aux or "Past" in passive_aux) else None
     return "past"
 
 
-def infinitive_tense(verb: Token) -> Tense:
+def infinitive_tense(verb: Token, lex: Lexicon) -> Tense:
     """An infinitive is future after "aller/devoir ..." or a future verb ("va manifester dimanche")."""
-    governors = load_lexicon().words["future_governors"]
+    governors = lex.words["future_governors"]
     candidates = [verb.head] if verb.head is not verb else []
     candidates += [c for c in verb.children if c.dep_.startswith("aux")]
     for candidate in candidates:
@@ -104,9 +104,9 @@ def main_verbs(sentence: Span) -> list[Token]:
     return [t for t in sentence if t.pos_ in VERBAL and not t.dep_.startswith(("aux", "cop"))]
 
 
-def span_tense(span: Span) -> Tense:
+def span_tense(span: Span, lex: Lexicon) -> Tense:
     """The tense of the clause the date `span` attaches to, or None without a parse or a telling verb."""
     if not span.doc.has_annotation("DEP") or len(span) == 0:
         return None
     verb = clause_verb(span.root) or nearest_verb(span)
-    return verb_tense(verb) if verb is not None else None
+    return verb_tense(verb, lex) if verb is not None else None

@@ -1,0 +1,1 @@
+"""Language layers: what veille knows about a language itself (normalisation, closed-class words, phrases)."""
