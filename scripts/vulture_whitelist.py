@@ -21,3 +21,8 @@ _.opinion_verbs, _.membership_cues, _.period_marks
 given_country  # veille/geo/resolver.py (geo branch)
 _.has_schema  # veille/store/database.py (reliability branch)
 _.last_run_id  # veille/store/store.py (reliability branch)
+
+# Schema fields read through `model_dump()` or `getattr` by the compile step (veille/resources/schemas.py)
+_.killed, _.weekdays, _.relative_days, _.anchored_days, _.parts_of_day, _.boundaries, _.hours, _.month_leads
+_.year_blockers, _.future_governors, _.planning_verbs
+_.SCHEMAS  # veille/resources/schemas.py: the file -> schema table tests/resources/test_schemas.py checks

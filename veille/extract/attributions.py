@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from veille.extract.actors import ActorKB, resolve_actor_text
 from veille.extract.mentions import Attribution
 from veille.extract.numbers import normalise
+from veille.nlp.sentences import sentences
 from veille.resources import load_data
 from veille.resources.schemas import AttributionsFile
 
@@ -407,7 +408,7 @@ def _definite(head: Token) -> bool:
 
 
 def _attribution(source: str, phrase: Span, cue: str) -> Attribution:
-    sentence = phrase.root.sent
+    sentence = sentences(phrase.doc).of(phrase.root)
     return Attribution(
         source=source.strip(),
         start=phrase.start_char,

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from veille.extract.attributions import trigger_positions, word_hashes
 from veille.extract.mentions import Casualty
 from veille.extract.numbers import Number, NumberLexicon, normalise, number_before
+from veille.nlp.sentences import sentences
 from veille.resources import load_data
 from veille.resources.schemas import CasualtiesFile
 
@@ -201,29 +202,16 @@ def _looks_like_year(number: Number) -> bool:
 
 
 Reading = tuple[Casualty, set[int]]
-# Tokens that end a sentence or a clause for the casualty readers. The parser's sentences are not used:
-# on long news sentences it often cuts "11 soldats ont été | tués" apart.
-SENTENCE_ENDS = {".", "!", "?", ";", "\n", "\n\n"}
-# How many tokens a reader may look back or ahead for its sentence bounds.
-BOUND_WINDOW = 60
 
 
 def sentence_start(token: Token) -> int:
-    """The first token of `token`'s sentence, from punctuation (at most BOUND_WINDOW tokens back)."""
-    doc = token.doc
-    for i in range(token.i - 1, max(-1, token.i - BOUND_WINDOW), -1):
-        if doc[i].text in SENTENCE_ENDS or doc[i].is_space:
-            return i + 1
-    return max(0, token.i - BOUND_WINDOW + 1)
+    """The first token of the clause the casualty readers read around `token` (`Sentences.clause_start`)."""
+    return sentences(token.doc).clause_start(token.i)
 
 
 def sentence_end(token: Token) -> int:
-    """One past the last token of `token`'s sentence (at most BOUND_WINDOW tokens ahead)."""
-    doc = token.doc
-    for i in range(token.i + 1, min(len(doc), token.i + BOUND_WINDOW)):
-        if doc[i].text in SENTENCE_ENDS or doc[i].is_space:
-            return i
-    return min(len(doc), token.i + BOUND_WINDOW)
+    """One past the last token of that clause (`Sentences.clause_end`)."""
+    return sentences(token.doc).clause_end(token.i)
 
 
 def _after_auxiliary(token: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -22,6 +22,7 @@ from veille.extract.temporal.lexicon import Lexicon, normalise_form
 from veille.extract.temporal.resolve import Context, Resolved, resolve
 from veille.extract.temporal.tense import clause_verb, span_tense
 from veille.model import DateMention
+from veille.nlp.sentences import sentences
 
 # The word before a bare four-digit year, looked at to reject "les années 1990", "n° 2014".
 WORD_BEFORE = re.compile(r"(\S+)\s*$")
@@ -98,21 +99,6 @@ def tense_at(doc: Doc, start: int, end: int, lex: Lexicon) -> Tense:
     return span_tense(span, lex) if span is not None else None
 
 
-class SentenceIndex:
-    """Which sentence a character offset falls in (sentence starts computed on first use; without sentence
-    boundaries the whole text is one sentence)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts: list[int] | None = None
-
-    def __call__(self, char: int) -> int:
-        if self.starts is None:
-            has_sents = self.doc.has_annotation("SENT_START")
-            self.starts = [s.start_char for s in self.doc.sents] if has_sents else [0]
-        return bisect_right(self.starts, char)
-
-
 @dataclass
 class YearAnchor:
     """The full date a timeline passage is told from, and where it was last confirmed."""
@@ -123,7 +109,7 @@ class YearAnchor:
 
 
 def next_year_anchor(match: Match, resolved: Resolved, current: YearAnchor | None, published: dt.date,
-                     sentence_of: SentenceIndex) -> YearAnchor | None:
+                     sentence_of: Callable[[int], int]) -> YearAnchor | None:
     """The anchor after this mention: set by a recent full date, refreshed by a date it placed or by "le
     lendemain", ended by a date told from publication ("hier", "dimanche", "le 6 mai dernier")."""
     groups = match.groups
@@ -136,7 +122,7 @@ def next_year_anchor(match: Match, resolved: Resolved, current: YearAnchor | Non
     return None
 
 
-def anchor_reaches(anchor: YearAnchor, match: Match, text: str, sentence_of: SentenceIndex) -> bool:
+def anchor_reaches(anchor: YearAnchor, match: Match, text: str, sentence_of: Callable[[int], int]) -> bool:
     """Whether a timeline anchor still dates this mention: same paragraph, few sentences later."""
     if "\n" in text[anchor.end:match.start]:
         return False
@@ -149,7 +135,7 @@ def find_dates(doc: Doc, published: dt.date, lex: Lexicon) -> list[DateMention]:
     text = doc.text  # built anew by spaCy at each access: read it once
     anchor, anchor_end = published, None
     year_anchor: YearAnchor | None = None
-    sentence_of = SentenceIndex(doc)
+    sentence_of = sentences(doc).index_at
     named_days: dict[str, dt.date] = {}
     for match in find_matches(text, lex):
         if not is_plausible(match, doc, text, lex):

@@ -30,6 +30,7 @@ from veille.extract.numbers import normalise
 from veille.extract.quote_spans import QuoteLexicon, QuoteSpan, is_partitive, make_span, sentence_start
 from veille.extract.speakers import SUBJECT_DEPS, Speakers
 from veille.extract.temporal.lexicon import normalise_form
+from veille.nlp.sentences import sentences
 
 # Tokens after a closing mark in which the reporting verb of an incise must appear (", a-t-il souligné").
 INCISE_WINDOW = 4
@@ -158,7 +159,7 @@ def speaker_later_in_sentence(
     i = bisect_left(starts, span.close_end)
     if i >= len(doc):
         return None
-    end = doc[i].sent.end
+    end = sentences(doc).of(doc[i]).end
     for k in range(i + 1, end):
         token = doc[k]
         if token.is_space and "\n" in token.text:

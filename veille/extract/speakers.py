@@ -20,6 +20,7 @@ from veille.extract.numbers import normalise
 from veille.extract.quote_spans import is_partitive
 from veille.lang.fr.text import fold
 from veille.model import Actor, EntityMention
+from veille.nlp.sentences import sentences
 
 if TYPE_CHECKING:
     from veille.extract.quote_spans import QuoteLexicon
@@ -126,7 +127,7 @@ class Speakers:
         role words met on the way are remembered ("le ministre de l'Intérieur X": X is "le ministre")."""
         doc = self.doc
         name = self.strip_titles(ent)
-        for token in reversed(doc[max(ent.sent.start, ent.start - CUE_WINDOW):ent.start]):
+        for token in reversed(doc[max(sentences(doc).of(ent[0]).start, ent.start - CUE_WINDOW):ent.start]):
             word = normalise(token.text)
             if gender := self._read_cue_word(word, ent, name):
                 return gender

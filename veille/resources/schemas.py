@@ -400,7 +400,7 @@ class FunctionWordsFile(Strict):
     classes: Annotated[dict[str, Words], Field(min_length=1)]
 
 
-# Every file of veille/resources outside the geo package's, with its schema ("actors/" is every file there).
+# Every file of veille/resources outside the geo package's, with its schema ("actors/": every file there).
 SCHEMAS: dict[str, type[BaseModel]] = {
     "fr/numbers.yaml": NumbersFile,
     "fr/casualties.yaml": CasualtiesFile,
@@ -416,9 +416,3 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "actors/": ActorsFile,
 }
 
-
-def schema_for(relative_path: str) -> type[BaseModel] | None:
-    """The schema of a resource file, or None for files the geo package validates."""
-    if relative_path.startswith("actors/"):
-        return SCHEMAS["actors/"]
-    return SCHEMAS.get(relative_path)

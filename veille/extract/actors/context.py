@@ -21,6 +21,7 @@ from veille.extract.actors.resolve import (
     scan,
     token_words,
 )
+from veille.nlp.sentences import sentences
 
 # Words that cut the link between a title and the name after it ("le ministre a reçu Jean X").
 TITLE_GAP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ"})
@@ -45,7 +46,7 @@ def sentence_country(kb: ActorKB, span: Span) -> str | None:
     doc = span.doc
     if not doc.has_annotation("SENT_START") or not len(span):
         return None
-    sent = span.sent
+    sent = sentences(doc).around(span)
     for part in (doc[sent.start : span.start], doc[span.end : sent.end]):
         words = token_words(part)
         matches = scan(kb.country_names, words) + scan(kb.capitals, words)
@@ -93,7 +94,7 @@ def is_name_token(token) -> bool:
 
 def title_before(kb: ActorKB, doc: Doc, start: int, country: str | None) -> tuple[str, str | None] | None:
     """The capacity a title right before a name gives ("le député LR Michel X", "le ministre de l'Intérieur, X")."""
-    sent_start = doc[start].sent.start if start < len(doc) else 0
+    sent_start = sentences(doc).of(doc[start]).start if start < len(doc) else 0
     words = token_words(doc[max(sent_start, start - LEFT_WINDOW) : start])
     titles = scan(kb.titles, words)
     if not titles:
@@ -112,7 +113,7 @@ def title_after(kb: ActorKB, doc: Doc, end: int, country: str | None) -> tuple[s
     """The capacity an apposition gives ("X, ministre des Armées,", "X (LR)")."""
     if end >= len(doc):
         return None
-    words = token_words(doc[end : min(doc[end].sent.end, end + RIGHT_WINDOW)])
+    words = token_words(doc[end : min(sentences(doc).of(doc[end]).end, end + RIGHT_WINDOW)])
     if not words or words[0].key not in (",", "("):
         return None
     lead = 1

@@ -1,17 +1,22 @@
 """Events: French triggers on the parse, typed in ACLED and PLOVER, with their arguments.
 
-The cascade, one small step per module:
+The cascade, one small step per module (`extract_events` runs them in this order):
 1. `detect`: trigger candidates from the lexicon (`resources/fr/triggers.yaml`);
 2. `classify`: context refinements retype them (weapons, targets, agents);
 3. `scope`: negated, future, hypothetical, denied and out-of-domain candidates are dropped
    (`resources/fr/event_scope.yaml`);
-4. candidates of one type in one sentence make one draft per place (`arguments`);
-5. `merge`: drafts of the same real-world event fold into one record.
+4. candidates of one type in one sentence make one draft per place (`build_drafts`, arguments from
+   `arguments`, `when` and `participants`); tolls told apart go to the event before them (`carry_tolls`);
+5. `merge`: drafts of the same real-world event fold into one record;
+6. actors the text leaves implicit are filled by ACLED convention, and weak events are dropped.
+A statistical decision on each candidate (a trained component) fits between steps 3 and 4: a function from
+the kept candidates to the candidates it accepts, like `find_event_candidates`.
 See docs/events.md for every rule family and the meaning of `confidence`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
@@ -25,7 +30,6 @@ from veille.extract.events.arguments import (
     list_item,
     nearest_before,
     orphan_casualties,
-    segment_of,
     sources_for,
     split_total,
     to_location,
@@ -56,7 +60,8 @@ from veille.extract.events.scope import (
 from veille.extract.events.view import DocView
 from veille.extract.events.when import event_date
 from veille.extract.mentions import EventDate, Mentions
-from veille.model import AggregateClaim, Event
+from veille.model import AggregateClaim, Event, PlaceMention
+from veille.nlp.sentences import sentences
 
 if TYPE_CHECKING:
     from veille.extract.knowledge import Knowledge
@@ -79,24 +84,43 @@ __all__ = ["extract_events", "find_event_candidates"]
 def extract_events(
     mentions: Mentions, article_id: str, knowledge: Knowledge
 ) -> tuple[list[Event], list[AggregateClaim]]:
-    """Extract the events of one article and the casualty totals that span several of them."""
-    lexicon, kb = knowledge.events, knowledge.actors
+    """Extract the events of one article and the casualty totals that span several of them (the cascade of
+    the module docstring)."""
     mentions = replace(mentions, country=event_country(mentions))
     view = DocView(mentions.doc)
-    candidates = find_event_candidates(mentions, lexicon, view)
-    aggregates: list[AggregateClaim] = []
+    candidates = find_event_candidates(mentions, knowledge.events, view)  # steps 1-3
+    drafts, aggregates = draft_events(candidates, mentions, view, knowledge)  # step 4
+    carry_tolls(drafts, mentions, aggregates, view, knowledge.events)
+    merged = merge_drafts(drafts)  # step 5
+    merged = with_default_actors(merged, mentions, view, knowledge)  # step 6
+    events = [to_event(draft, f"{article_id}-e{n}") for n, draft in enumerate(merged, start=1)]
+    return [e for e in events if e.confidence >= MIN_CONFIDENCE], aggregates
+
+
+def draft_events(
+    candidates: list[Candidate], mentions: Mentions, view: DocView, knowledge: Knowledge
+) -> tuple[list[Draft], list[AggregateClaim]]:
+    """The drafts of every sentence's candidates, one group per event type, and the totals they announce."""
     drafts: list[Draft] = []
+    aggregates: list[AggregateClaim] = []
     for _, group in groupby(candidates, key=lambda c: c.sent.start):
         for cands in _by_type(list(group)):
-            drafts.extend(build_drafts(cands, mentions, view, knowledge, aggregates))
-    carry_tolls(drafts, mentions, aggregates, view, lexicon)
-    merged = merge_drafts(drafts)
+            found, aggregate = build_drafts(cands, mentions, view, knowledge)
+            drafts.extend(found)
+            if aggregate is not None and all(a.span != aggregate.span for a in aggregates):
+                aggregates.append(aggregate)
+    return drafts, aggregates
+
+
+def with_default_actors(merged: list[Draft], mentions: Mentions, view: DocView, knowledge: Knowledge) -> list[Draft]:
+    """The drafts with the actor1 the text leaves implicit: the group that claimed the violence, the one author
+    the article names for events of that type, else the ACLED default (`participants.default_actor1`)."""
+    lexicon, kb = knowledge.events, knowledge.actors
     claimant = claimant_of(mentions, lambda t: bool(lexicon.triggers_for(view.keys(t.i), view.stem[t.i])), kb)
     authors = named_authors([(draft.acled, draft.actor1) for draft in merged])
     for draft in merged:
         draft.actor1 = default_actor1(draft.acled, draft.actor1, mentions, kb, claimant, authors)
-    events = [to_event(draft, f"{article_id}-e{n}") for n, draft in enumerate(merged, start=1)]
-    return [e for e in events if e.confidence >= MIN_CONFIDENCE], aggregates
+    return merged
 
 
 def find_event_candidates(mentions: Mentions, lexicon: Lexicon, view: DocView) -> list[Candidate]:
@@ -165,72 +189,107 @@ def is_specific(cand: Candidate) -> bool:
 
 
 def build_drafts(
-    cands: list[Candidate], mentions: Mentions, view: DocView, knowledge: Knowledge, aggregates: list[AggregateClaim]
-) -> list[Draft]:
-    """One draft per place for one sentence's candidates of one type; a shared toll becomes an aggregate."""
-    lexicon = knowledge.events
+    cands: list[Candidate], mentions: Mentions, view: DocView, knowledge: Knowledge
+) -> tuple[list[Draft], AggregateClaim | None]:
+    """One draft per place for one sentence's candidates of one type, and the total their sentence gives
+    (a toll shared by several places, or announced as a total), in numbered steps."""
     rep = representative(cands)
-    token, sent = rep.token, rep.sent
+    span = view.sentences.segment(rep.token)
+    # 1. a generic attack takes its type from its victims when no context cue typed it
     if not any(c.refined for c in cands):
-        span = segment_of(token, sent, view.text)
         victims = [c.victims for c in casualties_in(mentions, *span) if c.victims and not c.negated]
-        type_by_victims(rep, victims, lexicon)
-    date = event_date(mentions, view, token)
-    if date.precision != "unknown" and date.value > mentions.published.isoformat() and rep.plover not in NO_DATE_PLOVER:
-        return []  # dated after publication: planned, not happened
-    span = segment_of(token, sent, view.text)
-    evidence = view.text[span[0]:span[1]]
-    sources = sources_for(mentions.attributions, *span)
-    casualties = casualties_in(mentions, *span)
-    places = choose_places(mentions, token, span, knowledge.places.unnamed_sites,
+        type_by_victims(rep, victims, knowledge.events)
+    # 2. its date; dated after publication, it is planned, not happened
+    date = event_date(mentions, view, rep.token)
+    if is_planned(date, rep.plover, mentions.published):
+        return [], None
+    # 3. its places: one event per town when the sentence lists several
+    sent = rep.sent
+    places = choose_places(mentions, rep.token, span, knowledge.places.unnamed_sites,
                            actor_spans(cands) + passive_agents(sent), interaction=rep.acled is None)
+    # 4. its toll, and the total the sentence gives
+    sources = sources_for(mentions.attributions, *span)
+    toll, aggregate = sentence_toll(rep, span, places, sources, mentions, view, knowledge.events)
+    # 5. its actors, and what the merge needs to know of how it was told
+    actor1, actor2 = _actors_of(rep, cands, mentions, knowledge)
+    told = Draft(
+        acled=rep.acled, plover=rep.plover, date=date, location=None, actor1=actor1, actor2=actor2, toll=toll,
+        evidence=view.text[span[0]:span[1]], evidence_span=span, confidence=rep.confidence,
+        specific=is_specific(rep), sentence_start=sent.start_char,
+        anaphoric=refers_back(rep, cands, view, knowledge.events),
+        demonstrative=rep.acled is not None and all(is_demonstrative(c.token) for c in cands),
+    )
+    # 6. one draft per place, each with the date and figures of its own item of a list
+    drafts = [draft_at(told, place, places, rep, sources, mentions, view) for place in places or [None]]
+    link_siblings(drafts)
+    return drafts, aggregate
+
+
+def refers_back(rep: Candidate, cands: list[Candidate], view: DocView, lexicon: Lexicon) -> bool:
+    """Whether every trigger of the event refers to an event already told ("l'attaque", "Paris condamne
+    l'offensive", "les combats se poursuivaient"); "ouvrir le feu", "prendre le contrôle": the article
+    belongs to an idiom, not to an anaphor."""
+    return rep.acled is not None and all(
+        (is_anaphoric(c.token) and not c.trigger.with_cues) or is_statement_topic(c.token, view, lexicon)
+        or continues_event(c.token, view, lexicon) for c in cands)
+
+
+def is_planned(date: EventDate, plover: str, published: dt.date) -> bool:
+    """An event the text dates after publication is planned (a threat about the future is itself an event)."""
+    return date.precision != "unknown" and date.value > published.isoformat() and plover not in NO_DATE_PLOVER
+
+
+def sentence_toll(
+    rep: Candidate, span: tuple[int, int], places: list[PlaceMention], sources: list[str], mentions: Mentions,
+    view: DocView, lexicon: Lexicon,
+) -> tuple[Toll, AggregateClaim | None]:
+    """The toll of the event told in `span`, and the aggregate claim when the sentence's figures are a total:
+    spread over several places, or announced by a total cue ("sur un bilan total de 11")."""
+    casualties = casualties_in(mentions, *span)
     # Only violence has a toll: an arrest or an abduction reported next to a death did not cause it.
     if len(places) > 1:  # the total is the figure outside every town's own item ("60 soldats : 14 à Sanam, ...")
         items = [list_item(view.text, span, place) for place in places]
         outside = [c for c in casualties if not any(start <= c.start < end for start, end in items)]
         casualties = outside or casualties
+    sent = rep.sent
     cue, own = view.find(lexicon.cues["aggregate_cues"], sent.start, sent.end), []
     if cue is not None and len(places) <= 1:  # "deux sont mortes à X, ... sur un bilan total de 11"
         own, casualties = split_total(casualties, view.doc[cue].idx)
-    toll = toll_from(casualties, token.idx, sources) if has_toll(rep.acled, rep.plover) else Toll(sources=sources)
+    bears = has_toll(rep.acled, rep.plover)
+    toll = toll_from(casualties, rep.token.idx, sources) if bears else Toll(sources=sources)
     is_total = len(places) > 1 or cue is not None
-    if is_total and (toll.fatalities or toll.injured):
-        if all(a.span != span for a in aggregates):
-            aggregates.append(
-                AggregateClaim(text=evidence, fatalities=toll.fatalities, injured=toll.injured, sources=sources,
-                               span=span)
-            )
-        toll = toll_from(own, token.idx, sources) if own and has_toll(rep.acled, rep.plover) else Toll(sources=sources)
-    actor1, actor2 = _actors_of(rep, cands, mentions, knowledge)
-    drafts = []
-    for place in places or [None]:
-        location = to_location(place, mentions.country if rep.acled else None)
-        own_date, own_toll = date, Toll(**vars(toll)) if len(places) > 1 else toll
-        if len(places) > 1 and place is not None:  # "14 morts à Sanam le 24 décembre, 89 le 8 janvier à ..."
-            item = list_item(view.text, span, place)
-            own_date = date_in(mentions, item) or date
-            if has_toll(rep.acled, rep.plover):
-                own_toll = toll_from(casualties_in(mentions, *item), place.start, sources) if any(
-                    c.value is not None for c in casualties_in(mentions, *item)) else own_toll
-        drafts.append(
-            Draft(
-                acled=rep.acled, plover=rep.plover, date=own_date, location=location, actor1=actor1,
-                actor2=actor2, toll=own_toll, evidence=evidence, evidence_span=span,
-                confidence=_confidence(rep, location, own_date.precision, actor1, own_toll),
-                specific=is_specific(rep),
-                sentence_start=sent.start_char,
-                # "ouvrir le feu", "prendre le contrôle": the article belongs to an idiom, not to an anaphor
-                anaphoric=rep.acled is not None and all(
-                    (is_anaphoric(c.token) and not c.trigger.with_cues) or is_statement_topic(c.token, view, lexicon)
-                    or continues_event(c.token, view, lexicon) for c in cands),
-                demonstrative=rep.acled is not None and all(is_demonstrative(c.token) for c in cands),
-            )
-        )
+    if not (is_total and (toll.fatalities or toll.injured)):
+        return toll, None
+    aggregate = AggregateClaim(text=view.text[span[0]:span[1]], fatalities=toll.fatalities, injured=toll.injured,
+                               sources=sources, span=span)
+    return (toll_from(own, rep.token.idx, sources) if own and bears else Toll(sources=sources)), aggregate
+
+
+def draft_at(
+    told: Draft, place: PlaceMention | None, places: list[PlaceMention], rep: Candidate, sources: list[str],
+    mentions: Mentions, view: DocView,
+) -> Draft:
+    """The sentence's draft (`told`) at one place; of a list of places, with the date and the figures of its
+    own item ("14 morts à Sanam le 24 décembre, 89 le 8 janvier à Chinégodar")."""
+    location = to_location(place, mentions.country if rep.acled else None)
+    own_date, own_toll = told.date, Toll(**vars(told.toll)) if len(places) > 1 else told.toll
+    if len(places) > 1 and place is not None:
+        item = list_item(view.text, told.evidence_span, place)
+        own_date = date_in(mentions, item) or told.date
+        if has_toll(rep.acled, rep.plover):
+            figures = casualties_in(mentions, *item)
+            if any(c.value is not None for c in figures):
+                own_toll = toll_from(figures, place.start, sources)
+    confidence = _confidence(rep, location, own_date.precision, told.actor1, own_toll)
+    return replace(told, location=location, date=own_date, toll=own_toll, confidence=confidence)
+
+
+def link_siblings(drafts: list[Draft]) -> None:
+    """Drafts split from one sentence by place know each other (a later toll is not carried to them)."""
     if len(drafts) > 1:
         ids = {id(d) for d in drafts}
         for draft in drafts:
             draft.siblings = ids - {id(draft)}
-    return drafts
 
 
 # Crowd violence has victims too ("des heurts entre manifestants et policiers ont fait deux morts").
@@ -334,9 +393,10 @@ def carry_anaphor_tolls(drafts: list[Draft], mentions: Mentions) -> None:
 
 
 def segment_at(mentions: Mentions, char: int) -> tuple[int, int]:
+    """The sentence segment (`Sentences.segment`) holding character `char`."""
     token = mentions.doc.char_span(char, char + 1, alignment_mode="expand")
     root = token[0] if token is not None and len(token) else mentions.doc[0]
-    return segment_of(root, root.sent, mentions.doc.text)
+    return sentences(mentions.doc).segment(root)
 
 
 def _actors_of(rep: Candidate, cands: list[Candidate], mentions: Mentions, knowledge: Knowledge):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from veille.extract.events.classify import agent_phrases, patient_phrases
 from veille.extract.mentions import Attribution, Casualty, Mentions
 from veille.model import Claim, Location, PlaceMention
+from veille.nlp.sentences import sentences
 
 # A coarse place (region, country) must be this many characters nearer than a town to be preferred.
 COARSE_PLACE_PENALTY = 80
@@ -32,20 +33,6 @@ class Toll:
     injured_approx: bool = False
     sources: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-
-
-def segment_of(token: Token, sent: Span, text: str) -> tuple[int, int]:
-    """The character span of the trigger's sentence, cut at line breaks (the parser joins paragraphs when a
-    title or a line lacks final punctuation), without surrounding whitespace."""
-    start, end = sent.start_char, sent.end_char
-    line_start = text.rfind("\n", start, token.idx) + 1
-    line_end = text.find("\n", token.idx, end)
-    start, end = max(start, line_start), end if line_end == -1 else line_end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def places_in(mentions: Mentions, start: int, end: int) -> list[PlaceMention]:
@@ -212,14 +199,14 @@ def referred_site(
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         if any(start <= p.start and p.end <= end for p in mentions.places):
             return None  # named in place ("le camp de Zaatari"): the ordinary choice finds it
-        doc = mentions.doc
-        for earlier in reversed(doc[: site.sent.start]):
+        doc, sents = mentions.doc, sentences(mentions.doc)
+        for earlier in reversed(doc[: sents.of(site).start]):
             if earlier.idx < segment[0] - SITE_REFERENCE_CHARS:
                 break
             if earlier.lemma_.lower() != site.lemma_.lower() or earlier.pos_ != "NOUN":
                 continue
             reach = {t.i for t in earlier.subtree}
-            for place in places_in(mentions, earlier.idx, earlier.sent.end_char):
+            for place in places_in(mentions, earlier.idx, sents.of(earlier).end_char):
                 token = place_token(mentions, place)
                 if token is not None and token.i in reach and place.lat is not None:
                     return place if place.precision != "exact" else place.model_copy(update={"precision": "near"})

@@ -17,6 +17,7 @@ from veille.extract.events.lexicon import Lexicon, normalise, stem
 from veille.extract.events.scope import is_anaphoric
 from veille.extract.mentions import Mentions
 from veille.model import Actor
+from veille.nlp.sentences import sentences
 
 # ACLED event types whose initiator is an armed actor: a government named as attacker stands for its forces.
 ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -151,14 +152,15 @@ def _shared_subjects(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:
             break
         verb = verb.head
     if gerund is not None and _opens_sentence(gerund):  # "En menant des attaques ..., les jihadistes ont ..."
-        after = [t for t in gerund.sent if t.i > gerund.i and _is_subject(t)]  # however it was parsed
+        # the subject after the gerund, however it was parsed
+        after = [t for t in sentences(gerund.doc).of(gerund) if t.i > gerund.i and _is_subject(t)]
         return [noun_phrase(after[0])] if after else []
     return []
 
 
 def _opens_sentence(verb: Token) -> bool:
     """Whether no finite verb comes before `verb` in its sentence: an opening gerund's subject follows it."""
-    return not any("Fin" in t.morph.get("VerbForm") for t in verb.doc[verb.sent.start : verb.i])
+    return not any("Fin" in t.morph.get("VerbForm") for t in verb.doc[sentences(verb.doc).of(verb).start : verb.i])
 
 
 def _is_object(noun: Token) -> bool:
@@ -243,10 +245,11 @@ def antecedent_actor(pronoun: Token, mentions: Mentions, kb: ActorKB) -> Actor |
 def _subject_antecedent(pronoun: Token, country: str | None, kb: ActorKB) -> Actor | None:
     """The nearest clause subject before the pronoun in its sentence, else in the previous sentence (its
     main clause's first), that names an actor a pronoun of this number may stand for."""
-    sent = pronoun.sent
+    sents = sentences(pronoun.doc)
+    sent = sents.of(pronoun)
     candidates = [t for t in reversed(sent[: pronoun.i - sent.start]) if _is_subject(t)]
     if sent.start > 0:
-        previous = pronoun.doc[sent.start - 1].sent
+        previous = sents.of(pronoun.doc[sent.start - 1])
         subjects = [t for t in previous if _is_subject(t)]
         candidates += sorted(subjects, key=lambda t: (t.head.dep_ != "ROOT", -t.i))
     plural = pronoun.lower_ in ("ils", "elles")
@@ -319,7 +322,7 @@ VICTIM_GERUNDS = frozenset({"tuer", "blesser", "massacrer", "enlever", "kidnappe
 def _gerund_victims(trigger: Token) -> list[list[Token]]:
     """The objects of a killing or wounding present participle later in the trigger's sentence, however the
     parser attached it (often to the nearest noun, not to the verb)."""
-    sent = trigger.sent
+    sent = sentences(trigger.doc).of(trigger)
     for token in sent[trigger.i - sent.start + 1:]:
         if token.lemma_.lower() in VICTIM_GERUNDS and "Part" in token.morph.get("VerbForm") and (
                 "Pres" in token.morph.get("Tense")):

@@ -8,6 +8,7 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from veille.extract.events.lexicon import Cues, normalise, stem
+from veille.nlp.sentences import sentences
 
 SKIPPED_IN_PHRASES = frozenset({"-", "‑"})
 
@@ -19,30 +20,9 @@ def _forms(text: str, lemma: str) -> tuple[str, str, str]:
     return lower, normalise(lemma), stem(lower.replace("'", ""))
 
 
-def split_at_line_breaks(doc: Doc, sents: list[Span], breaks: list[int]) -> list[Span]:
-    """The parser's sentences cut after each line-break token: the parser joins paragraphs when a title or
-    a line lacks final punctuation, and one paragraph's trigger must not take the next one's arguments."""
-    if not breaks:
-        return sents
-    cut: list[Span] = []
-    pending = iter(breaks)
-    brk = next(pending, None)
-    for sent in sents:
-        start = sent.start
-        while brk is not None and brk < sent.end - 1:
-            if brk >= start:
-                cut.append(Span(doc, start, brk + 1))
-                start = brk + 1
-            brk = next(pending, None)
-        cut.append(Span(doc, start, sent.end))
-    return cut
-
-
 class DocView:
-    """Token forms and sentence bounds computed once per document: every later check is a lookup.
-
-    (spaCy's `token.sent` walks the document each time it is called; `sentence()` does not.)
-    """
+    """Token forms computed once per document, and its sentences (`veille.nlp.sentences`): every later check
+    is a lookup."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -54,15 +34,11 @@ class DocView:
         self.lower = [f[0] for f in forms]
         self.lemma = [f[1] for f in forms]
         self.stem = [f[2] for f in forms]
-        breaks = [i for i, (orth, _) in enumerate(ids) if "\n" in strings[orth]]
-        self.sents: list[Span] = split_at_line_breaks(doc, list(doc.sents), breaks)
-        self._sent_of: list[int] = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            self._sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        self.sentences = sentences(doc)
 
     def sentence(self, token: Token) -> Span:
-        """The sentence of a token of this document (cached bounds)."""
-        return self.sents[self._sent_of[token.i]]
+        """The sentence of a token of this document."""
+        return self.sentences.of(token)
 
     def keys(self, i: int) -> tuple[str, str]:
         return self.lower[i], self.lemma[i]

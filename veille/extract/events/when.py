@@ -1,7 +1,7 @@
 """The date of an event: which temporal expression of its sentence dates the trigger (GUIDELINES, "date").
 
-1. the sentence as written: the parser's sentences joined where it split inside one (no final punctuation
-   before the split: "En septembre, 35 personnes - dont des enfants - ont été tuées"), cut at line breaks;
+1. the sentence as written (`veille.nlp.sentences.Sentences.written`): the parser's sentences joined where it
+   split inside one (no final punctuation before the split), never across a line break;
 2. the dates of that sentence, less those that belong to a clause below a verbal trigger ("accuse X de
    poursuivre des massacres depuis 2017": 2017 dates the massacres, not the accusation);
 3. among them, the one the parse ties closest to the trigger (`veille.extract.dates.closest_date`); with none,
@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from veille.extract.dates import closest_date, mention_span
 from veille.extract.events.view import DocView
@@ -18,12 +18,6 @@ from veille.extract.mentions import EventDate, Mentions
 from veille.extract.temporal.tense import is_predicate
 from veille.model import DateMention
 
-# A sentence ends at one of these (closing quotes and brackets after it aside); a parser split elsewhere is a
-# split inside a sentence.
-FINAL_PUNCTUATION = frozenset(".!?…")
-CLOSERS = "»\"”’')] \u00a0"
-# At most this many parser sentences are joined on each side (a dash-broken sentence makes two or three).
-MAX_JOINED = 3
 # Relations by which a clause hangs below a verb as its content or circumstance, not as a report of it: a
 # date inside such a clause is that clause's ("avait dénoncé l'attaque survenue dimanche"). Parataxis is left
 # out: "..., a indiqué hier un communiqué" dates the statement itself.
@@ -32,29 +26,9 @@ SUBORDINATE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "cs
 
 def event_date(mentions: Mentions, view: DocView, trigger: Token) -> EventDate:
     """The date of the event whose trigger is `trigger` (see the module docstring for the cascade)."""
-    start, end = written_sentence(view, trigger)
+    start, end = view.sentences.written(trigger)
     dates = [m for m in mentions.dates if start <= m.start and m.end <= end and not in_subclause(view, m, trigger)]
     return closest_date(mentions.doc, trigger.i, dates, mentions.published)
-
-
-def written_sentence(view: DocView, trigger: Token) -> tuple[int, int]:
-    """Character bounds of the trigger's sentence as written: its parser sentence, joined with the
-    neighbouring ones where the split is not after final punctuation, never across a line break."""
-    own = next(n for n, sent in enumerate(view.sents) if sent.start <= trigger.i < sent.end)
-    first = last = own
-    while first > 0 and own - first < MAX_JOINED and joined(view, view.sents[first - 1]):
-        first -= 1
-    while last + 1 < len(view.sents) and last - own < MAX_JOINED and joined(view, view.sents[last]):
-        last += 1
-    return view.sents[first].start_char, view.sents[last].end_char
-
-
-def joined(view: DocView, sent: Span) -> bool:
-    """Whether the parser sentence `sent` goes on into the next one: no final punctuation, no line break."""
-    tail = view.text[sent.start_char:sent.end_char]
-    if "\n" in view.text[sent.end_char - 1:sent.end_char + 1] or not tail.strip():
-        return False
-    return tail.rstrip(CLOSERS)[-1:] not in FINAL_PUNCTUATION
 
 
 def in_subclause(view: DocView, mention: DateMention, trigger: Token) -> bool:

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from veille.extract.temporal.calendar import Tense
 from veille.extract.temporal.lexicon import Lexicon
+from veille.nlp.sentences import sentences
 
 # How far up the dependency tree a date may sit below its predicate ("samedi" -> "Auxerre" -> "venue" -> ...).
 MAX_CLIMB = 4
@@ -93,10 +94,11 @@ def nearest_verb(span: Span) -> Token | None:
     A sentence with no verb is a fragment the parser cut off ("Samedi" | ", des heurts ont éclaté"): the
     verbs of the next sentence are read then."""
     doc = span.doc
-    sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    sents = sentences(doc)
+    sentence = sents.around(span)
     verbs = main_verbs(sentence)
     if not verbs and sentence.end < len(doc) and "\n" not in sentence.text:
-        verbs = main_verbs(doc[sentence.end].sent)
+        verbs = main_verbs(sents.of(doc[sentence.end]))
     return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)), default=None)
 
 

@@ -1,5 +1,5 @@
-"""Event rules of round 3: claims inside accusations, crowd clashes, arrests at protests, military euphemisms,
-the country of an article that names none."""
+"""Event rules on invented sentences: claims inside accusations, crowd clashes, arrests at protests, military
+euphemisms, the country of an article that names none."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Event rules of round 2: implicit and pronoun actors, weapons as instruments, near-future and habitual
+"""Event rules on invented sentences: implicit and pronoun actors, weapons as instruments, near-future and habitual
 statements, tolls told in another sentence, victims typing an attack, paragraphs kept apart."""
 
 from __future__ import annotations

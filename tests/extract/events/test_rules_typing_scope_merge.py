@@ -1,6 +1,6 @@
-"""Event rules of round 4: willingness to cooperate, who shoots down an aircraft, captures by armed groups,
-role nouns and memberships, clause-scoped habitual cues, interactions split by initiator, weapon and target
-views of one event."""
+"""Typing, scope and merging rules on invented sentences: willingness to cooperate, who shoots down an aircraft,
+captures by armed groups, role nouns and memberships, clause-scoped habitual cues, interactions split by
+initiator, weapon and target views of one event."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def kinds(nlp, text: str) -> list[str]:
          ["ACCUSE", "ACCUSE"]),
     ],
 )
-def test_round4_rules(nlp, text, expected):
+def test_typing_and_scope_rules(nlp, text, expected):
     assert kinds(nlp, text) == expected
 
 
