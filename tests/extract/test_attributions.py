@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.support import knowledge
-from veille.extract.attributions import find_attributions, group_antecedent
+from veille.extract.actors.anaphora import group_antecedent
+from veille.extract.attributions import find_attributions
 
 CASES = [
     ("Le marché a été bombardé, selon l'agence officielle Petra.", "Petra", "selon"),
@@ -75,7 +76,8 @@ def test_category_nouns_take_the_name_of_the_group_named_before(nlp, text, sourc
 def test_a_named_category_noun_is_not_an_anaphor(nlp):
     doc = nlp("Boko Haram a attaqué le village. Deux morts, selon l'organisation Amnesty International.")
     noun = next(t for t in doc if t.lower_ == "organisation")
-    assert group_antecedent(noun, knowledge().attributions) is None
+    lex = knowledge().attributions
+    assert group_antecedent(noun, lex.group_anaphora, lex.actors) is None
 
 
 def test_an_inverted_pronoun_source_is_the_person_named_before(nlp):

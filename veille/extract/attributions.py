@@ -10,32 +10,32 @@ in parentheses ("l'Observatoire syrien des droits de l'homme (OSDH)" -> "OSDH").
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.actors import ActorKB, resolve_actor_text
+from veille.extract.actors import ActorKB
+from veille.extract.actors.anaphora import group_antecedent
 from veille.extract.mentions import Attribution
-from veille.extract.numbers import normalise
+from veille.lang.fr.phrases import (
+    NOUNS,
+    is_nominal,
+    lower,
+    matched_cue,
+    noun_phrase,
+    opens_incise,
+    reporting_subject,
+    source_head_after,
+)
+from veille.lang.fr.text import normalise
+from veille.lang.fr.words import DE_FORMS
 from veille.nlp.sentences import sentences
+from veille.nlp.tokens import trigger_positions, word_hashes
 from veille.resources import load_data
 from veille.resources.schemas import AttributionsFile
 
 ATTRIBUTIONS_FILE = "fr/attributions.yaml"
-# Dependents that belong to a source's noun phrase; clauses ("citée par", "qui ...") and lists do not.
-PHRASE_DEPS = {"det", "amod", "nummod", "flat", "flat:name", "flat:foreign", "compound", "nmod", "case", "fixed",
-               "advmod"}
-APPOSITION_DEPS = {"appos"}
-NOUNS = ("NOUN", "PROPN")
-# How many tokens after a preposition cue the source noun may start ("selon le tout nouveau ministère").
-SOURCE_WINDOW = 4
-# Characters back from "l'ONG" in which the group it refers to must have been named.
-ANAPHORA_WINDOW = 1500
 # Characters back from an inverted "a-t-il ajouté" in which the person it stands for must be named.
 PRONOUN_WINDOW = 600
-DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces"}
 # Characters allowed between a sentence start and a source for the attribution to lead the sentence
 # ("Selon le ministère, ..."): the cue and a determiner or two.
 LEADING_SLACK = 8
@@ -97,11 +97,6 @@ def load_attribution_lexicon(actors: ActorKB) -> AttributionLexicon:
     return build_attribution_lexicon(load_data(ATTRIBUTIONS_FILE, AttributionsFile), actors)
 
 
-def is_reporting_verb(token: Token, lex: AttributionLexicon) -> bool:
-    """True for "indiqué", "affirme", "a-t-il souligné"'s verb... (the token as written)."""
-    return lower(token) in lex.reporting_verbs
-
-
 def find_attributions(doc: Doc, lex: AttributionLexicon) -> list[Attribution]:
     """Find who the statements and figures of `doc` are attributed to, in text order."""
     found: list[Attribution] = []
@@ -144,46 +139,6 @@ def narrow_scopes(found: list[Attribution]) -> list[Attribution]:
     return narrowed
 
 
-def word_hashes(words) -> frozenset[int]:
-    """spaCy's hashes of lowercase words, with typographic and straight apostrophes."""
-    return frozenset(hash_string(v) for w in words for v in (w, w.replace("'", "’")))
-
-
-def trigger_positions(doc: Doc, hashes: frozenset[int]) -> list[int]:
-    """The indices of the tokens whose lowercase form is one of `hashes`: a scan of one numpy column instead
-    of a Python object per token."""
-    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in hashes]
-
-
-def matched_cue(token: Token, cues: dict[str, tuple[str, ...]]) -> Span | None:
-    """The tokens of the longest cue starting at `token`, or None (compared token by token: cheap)."""
-    candidates = cues.get(lower(token))
-    if not candidates:
-        return None
-    doc = token.doc
-    for cue in candidates:  # longest first
-        words = cue_tokens(cue)
-        end = token.i + len(words)
-        if end <= len(doc) and all(lower(doc[token.i + k]) == w for k, w in enumerate(words[1:], 1)):
-            return doc[token.i:end]
-    return None
-
-
-@cache
-def cue_tokens(cue: str) -> tuple[str, ...]:
-    """A cue as spaCy splits it: "d'après" -> ("d'", "après"), "à en croire" -> ("à", "en", "croire")."""
-    words: list[str] = []
-    for word in cue.split(" "):
-        head, apostrophe, rest = word.partition("'")
-        words.extend([head + apostrophe, rest] if apostrophe and rest else [word])
-    return tuple(words)
-
-
-def lower(token: Token) -> str:
-    """The token lowercased with a straight apostrophe (what the lexicons hold)."""
-    return token.lower_.replace("’", "'")
-
-
 def read_preposition_cue(token: Token, lex: AttributionLexicon) -> Attribution | None:
     """ "selon Sana", "d'après l'OSDH", "selon des sources concordantes"."""
     cue = matched_cue(token, lex.prepositions)
@@ -193,20 +148,6 @@ def read_preposition_cue(token: Token, lex: AttributionLexicon) -> Attribution |
     if head is None:
         return None
     return make_attribution(head, cue.text, lex)
-
-
-def source_head_after(cue: Span) -> Token | None:
-    """The head noun of the phrase that follows a cue (its first noun, or that noun's head noun)."""
-    doc = cue.doc
-    for token in doc[cue.end: min(len(doc), cue.end + SOURCE_WINDOW)]:
-        if token.is_punct:
-            return None
-        if token.pos_ in NOUNS:
-            head = token
-            while head.dep_ in ("flat", "flat:name", "compound") and head.head.i >= cue.end:
-                head = head.head
-            return head
-    return None
 
 
 def read_source_noun(token: Token, lex: AttributionLexicon) -> Attribution | None:
@@ -264,72 +205,6 @@ def pronoun_person(pronoun: Token) -> str | None:
     return None
 
 
-def is_nominal(token: Token) -> bool:
-    """A noun or a name (the tagger sometimes calls a lone surname a pronoun: "Obama avait indiqué")."""
-    return token.pos_ in NOUNS or bool(token.ent_type_)
-
-
-def reporting_subject(verb: Token) -> Token | None:
-    """Who speaks with `verb`: its subject, or in an incise (", a affirmé une source") the noun after it,
-    which the parser often takes for an object."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subject is not None or not opens_incise(verb):
-        return subject
-    return next((c for c in verb.rights if c.dep_ in ("obj", "nsubj", "appos", "obl:arg") and is_nominal(c)
-                 and not any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)), None)
-
-
-def opens_incise(verb: Token) -> bool:
-    """True when `verb` (with its auxiliaries) follows a comma or a closing quote: ", a souligné X"."""
-    i = verb.i - 1
-    while i >= 0 and verb.doc[i].pos_ == "AUX":
-        i -= 1
-    return i >= 0 and verb.doc[i].text in (",", "»", "”", '"', "›", "—", "–")
-
-
-def noun_phrase(head: Token, with_apposition: bool = False) -> Span:
-    """The noun phrase of `head`: determiners, adjectives, names and "de" complements; no clauses.
-
-    With `with_apposition`, a following apposition is kept too ("Rami Abdel Rahmane, le directeur de l'ONG").
-    """
-    allowed = PHRASE_DEPS | (APPOSITION_DEPS if with_apposition else set())
-    keep = [head]
-    stack = [head]
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            if node is head and child.dep_ in ("case", "fixed"):
-                continue  # the head's own preposition ("selon", "d'après") is the cue, not the source
-            if child.dep_ in allowed and not _crosses_clause(head, child):
-                keep.append(child)
-                stack.append(child)
-    start = min(t.i for t in keep)
-    end = max(t.i for t in keep) + 1
-    doc = head.doc
-    # A comma or parenthesis cuts the phrase unless an apposition is wanted.
-    if not with_apposition:
-        for t in doc[head.i + 1:end]:
-            if t.is_punct and t.text not in ("-", "'"):
-                end = t.i
-                break
-    # A compound the tokenizer cut at its hyphen ("état-major") is one word.
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-        end += 2
-        # ... with the adjectives the parser hung on its second part ("l'état-major français")
-        while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i == end - 1:
-            end += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
-        end -= 1
-    while start < head.i and doc[start].is_punct:
-        start += 1
-    return doc[start:end]
-
-
-def _crosses_clause(head: Token, child: Token) -> bool:
-    """A verb inside the phrase starts a clause ("citée par", "qui a ..."): stop there."""
-    return child.pos_ in ("VERB", "AUX") and child is not head
-
-
 def source_name(phrase: Span, lex: AttributionLexicon) -> str:
     """The source as the gold writes it: an acronym in parentheses, an agency's name, or the phrase."""
     doc = phrase.doc
@@ -345,7 +220,7 @@ def source_name(phrase: Span, lex: AttributionLexicon) -> str:
             return noun_phrase(agent).text
     if normalise(head.text) in lex.toll_nouns:
         author = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ in NOUNS
-                       and any(lower(g) in ("de", "du", "des", "d'") for g in c.children if g.dep_ == "case")), None)
+                       and any(lower(g) in DE_FORMS for g in c.children if g.dep_ == "case")), None)
         if author is not None:  # "selon un bilan définitif du parquet de Niort" -> "parquet de Niort"
             return noun_phrase(author).text
     if len(phrase) == 2 and phrase[0].lower_ in ("l'", "l’") and phrase[1].text.isupper():
@@ -361,7 +236,7 @@ def make_attribution(head: Token, cue: str, lex: AttributionLexicon) -> Attribut
     """The attribution whose source phrase is headed by `head`; "l'ONG" takes the name of the group it
     refers back to ("OSDH"), as a reader of the sentence alone would need."""
     phrase = noun_phrase(head)
-    antecedent = group_antecedent(head, lex)
+    antecedent = group_antecedent(head, lex.group_anaphora, lex.actors)
     if antecedent is not None and not _short_name(head):
         doc = head.doc
         if antecedent.start and doc[antecedent.start - 1].pos_ == "DET":  # "le Hamas", as written
@@ -374,37 +249,6 @@ def _short_name(head: Token) -> bool:
     """A capitalised category noun is the group's short name, written as such ("l'Observatoire"); an
     acronym is not ("l'ONG")."""
     return head.text[:1].isupper() and not head.text.isupper()
-
-
-def group_antecedent(head: Token, lex: AttributionLexicon) -> Span | None:
-    """The group a definite category noun refers back to ("l'ONG", "les rebelles", "le mouvement"): the last
-    named group before it, within ANAPHORA_WINDOW characters, whose actor type the noun allows. None when the
-    noun is not anaphoric ("l'ONG Human Rights Watch" names its group) or no such group was named."""
-    kinds = lex.group_anaphora.get(lower(head))
-    if kinds is None or not _definite(head):
-        return None
-    doc = head.doc
-    for token in doc[head.i + 1: min(len(doc), head.i + 3)]:
-        if token.is_punct or token.is_space:
-            break
-        if token.pos_ == "PROPN" or token.text[:1].isupper():
-            return None  # "l'agence Sana", "l'organisation Etat islamique": the group is named here
-    for ent in reversed(doc.ents):
-        if ent.end > head.i or ent.label_ not in ("ORG", "MISC", "PER", "LOC"):
-            continue
-        if head.idx - ent.start_char > ANAPHORA_WINDOW:
-            return None
-        actor = resolve_actor_text(lex.actors, ent.text)
-        if actor is not None and actor.type in kinds:
-            return ent
-    return None
-
-
-def _definite(head: Token) -> bool:
-    """A definite or demonstrative determiner before the noun ("l'ONG", "cette organisation")."""
-    previous = head.doc[head.i - 1] if head.i else None
-    dets = [lower(c) for c in head.children if c.dep_ == "det"]
-    return any(d in DEFINITE for d in dets) or (previous is not None and lower(previous) in DEFINITE)
 
 
 def _attribution(source: str, phrase: Span, cue: str) -> Attribution:

@@ -16,10 +16,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.attributions import trigger_positions, word_hashes
 from veille.extract.mentions import Casualty
-from veille.extract.numbers import Number, NumberLexicon, normalise, number_before
+from veille.extract.numbers import Number, NumberLexicon, number_before
+from veille.lang.fr.text import normalise
+from veille.lang.fr.words import DE_FORMS, with_typographic
 from veille.nlp.sentences import sentences
+from veille.nlp.tokens import trigger_positions, word_hashes
 from veille.resources import load_data
 from veille.resources.schemas import CasualtiesFile
 
@@ -145,7 +147,7 @@ def find_casualties(doc: Doc, lex: CasualtyLexicon) -> list[Casualty]:
 # How far after a death word its cause may stand ("morts hier de faim"), and how many words a cause holds.
 CAUSE_WINDOW = 3
 CAUSE_WORDS = 2
-CAUSE_LINKS = {"de", "d'", "d’", "du", "des"}
+CAUSE_LINKS = with_typographic(DE_FORMS)
 
 
 def natural_death(token: Token, lex: CasualtyLexicon) -> bool:

@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.mentions import EventDate
 from veille.extract.temporal.calendar import Tense, first_day, timex
-from veille.extract.temporal.lexicon import Lexicon, normalise_form
+from veille.extract.temporal.lexicon import Lexicon
 from veille.extract.temporal.resolve import Context, Resolved, resolve
 from veille.extract.temporal.tense import clause_verb, span_tense
+from veille.lang.fr.text import normalise
 from veille.model import DateMention
 from veille.nlp.sentences import sentences
 
@@ -78,7 +79,7 @@ def is_plausible(match: Match, doc: Doc, text: str, lex: Lexicon) -> bool:
         return False
     if match.pattern == "year":
         before = WORD_BEFORE.search(text, max(0, match.start - 20), match.start)
-        if before and normalise_form(before.group(1)) in lex.words["year_blockers"]:
+        if before and normalise(before.group(1)) in lex.words["year_blockers"]:
             return False
         if "boundary" not in groups and is_count(doc, match):
             return False
@@ -171,7 +172,7 @@ def same_weekday(match: Match, resolved: Resolved, named_days: dict[str, dt.date
     weekday = match.groups.get("weekday")
     if weekday is None or resolved.precision != "day" or match.groups.get("weekday_end"):
         return resolved
-    key = normalise_form(weekday)
+    key = normalise(weekday)
     earlier = named_days.get(key)
     bare = match.pattern == "weekday" and not match.groups.get("direction") and not match.groups.get("current")
     if bare and earlier is not None and resolved.start <= published \

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from veille.lang.fr.text import normalise
 from veille.resources import load_data
 from veille.resources.schemas import NumbersFile
 
@@ -22,7 +23,6 @@ _GROUPED = re.compile(r"^\d{1,3}(?:([ .])\d{3})(?:\1\d{3})*(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:,\d+)?$")
 # A dot followed by one or two digits is a decimal point ("1.5"); three digits are a thousands group.
 _DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,6 @@ def load_number_lexicon() -> NumberLexicon:
     """numbers.yaml, validated and indexed."""
     return build_number_lexicon(load_data(NUMBERS_FILE, NumbersFile))
 
-
-def normalise(text: str) -> str:
-    """Lowercase, typographic apostrophes to ', every kind of space to one space."""
-    return _SPACES.sub(" ", text.replace("’", "'").replace("\u2011", "-")).strip().lower()
 
 
 def _tidy(value: float) -> int | float:

@@ -22,6 +22,7 @@ from veille.geo.normalize import name_key
 from veille.geo.resolver import Resolution, ResolveContext, Resolver, as_near
 from veille.geo.sites import unnamed_sites
 from veille.geo.store import COUNTRY, KIND_CURATED
+from veille.lang.fr.words import DE_FORMS, DEFINITE_ARTICLES, with_typographic
 from veille.model import PlaceMention
 
 NER_PLACE_LABELS = frozenset({"LOC", "GPE"})
@@ -29,7 +30,8 @@ NER_PLACE_LABELS = frozenset({"LOC", "GPE"})
 LOCATIVES = frozenset({"à", "au", "aux", "en", "de", "d'", "du", "des", "près", "vers", "dans", "sur", "depuis",
                        "entre", "jusqu'", "par", "et"})
 STRONG_LOCATIVES = frozenset({"à", "au", "aux", "en", "vers", "dans", "près"})  # enough on their own
-DETERMINERS = frozenset({"la", "le", "l'", "les"})
+DETERMINERS = DEFINITE_ARTICLES
+DE_WRITTEN = with_typographic(DE_FORMS)  # de, d', d’, du, des: compared with raw token texts
 CONNECTORS = frozenset({"-", "de", "du", "des", "al", "el", "ez", "ed", "es", "sur", "en", "la", "le", "les", "d'"})
 # Capitalised prepositions opening a sentence are not part of a name ("À Djibo", "Dans Alep").
 LEADING_PREPOSITIONS = frozenset({"à", "au", "aux", "en", "dans", "de", "du", "des", "d'", "vers", "sur", "par",
@@ -187,12 +189,12 @@ def named_site(doc: Doc, start: int, end: int, spans: list[tuple[int, int]], res
     if not spans or spans[-1][1] != end or doc[start].lower_ in lexicon.named_after:
         return None
     s = spans[-1][0]
-    while s < end and doc[s].lower_ in {"de", "du", "d'", "d’", "des"} | DETERMINERS:
+    while s < end and doc[s].lower_ in DE_WRITTEN | DETERMINERS:
         s += 1  # the span may start with its particle ("de Paris")
     link = s - 1
     while link > start and doc[link].lower_ in DETERMINERS:
         link -= 1
-    if s >= end or link <= start or doc[link].lower_ not in {"de", "du", "d'", "d’", "des"}:
+    if s >= end or link <= start or doc[link].lower_ not in DE_WRITTEN:
         return None
     tail = doc[s:end]
     if tail.text in lexicon.not_places or any(t.lower_ in lexicon.directions for t in tail):

@@ -17,19 +17,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.attributions import (
+from veille.extract.attributions import AttributionLexicon
+from veille.extract.quote_spans import QuoteLexicon, QuoteSpan, is_partitive, make_span, sentence_start
+from veille.extract.speakers import SUBJECT_DEPS, Speakers
+from veille.lang.fr.phrases import (
     is_nominal,
-    is_reporting_verb,
+    lower,
     matched_cue,
     noun_phrase,
     opens_incise,
     reporting_subject,
     source_head_after,
 )
-from veille.extract.numbers import normalise
-from veille.extract.quote_spans import QuoteLexicon, QuoteSpan, is_partitive, make_span, sentence_start
-from veille.extract.speakers import SUBJECT_DEPS, Speakers
-from veille.extract.temporal.lexicon import normalise_form
+from veille.lang.fr.text import normalise
 from veille.nlp.sentences import sentences
 
 # Tokens after a closing mark in which the reporting verb of an incise must appear (", a-t-il souligné").
@@ -76,7 +76,7 @@ def split_at_incise(
         verb = doc[c + 1]
         while verb.pos_ == "AUX" and verb.i + 1 < last:
             verb = doc[verb.i + 1]
-        if not is_finite(verb) and not is_reporting_verb(verb, lex.attributions):
+        if not is_finite(verb) and not is_reporting(verb, lex.attributions):
             continue
         inverted = doc[verb.i + 1] if verb.i + 1 < last else None
         if inverted is None or not (normalise(inverted.text) in lex.pronouns or inverted.ent_type_ == "PER"):
@@ -119,7 +119,7 @@ def speaker_after(
             break  # ", quand le Qatar dénonçait ...": a new clause, not an incise
         # In an incise right after a quote any verb reports speech ("relate", "se désole", "jure").
         incise_verb = opened and verbs_seen == 0 and k - i <= 2 and is_finite(token)
-        reporting = is_reporting_verb(token, lex.attributions)
+        reporting = is_reporting(token, lex.attributions)
         if incise_verb and not reporting and has_subject_before(token, span.open_at):
             return None, span.close_end  # the sentence goes on after the quote: "X, qui « ... », ont procédé"
         if incise_verb or (reporting and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")):
@@ -134,6 +134,11 @@ def speaker_after(
                 found = Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
                 return found, _clause_end(doc, head, len(text))
     return None, span.close_end
+
+
+def is_reporting(token: Token, lex: AttributionLexicon) -> bool:
+    """A reporting verb of attributions.yaml ("indiqué", "affirme"), as written."""
+    return lower(token) in lex.reporting_verbs
 
 
 def has_subject_before(verb: Token, at: int) -> bool:
@@ -171,9 +176,9 @@ def speaker_later_in_sentence(
                     return Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
             continue
         verb = token
-        while verb.pos_ == "AUX" and verb.i + 1 < end and not is_reporting_verb(verb, lex.attributions):
+        while verb.pos_ == "AUX" and verb.i + 1 < end and not is_reporting(verb, lex.attributions):
             verb = doc[verb.i + 1]
-        if is_reporting_verb(verb, lex.attributions) and is_finite(verb):
+        if is_reporting(verb, lex.attributions) and is_finite(verb):
             found = speaker_of_verb(verb, lex, start=token.idx, incise=True, after=span.close_end)
             if found is not None and not quoted_since(doc, i, found.token, lex):
                 return found
@@ -262,7 +267,7 @@ def is_pronoun(token: Token, lex: QuoteLexicon) -> bool:
 
 def is_time_word(token: Token, lex: QuoteLexicon) -> bool:
     """A day or a part of a day ("mercredi", "hier", "soir"): a time adverbial between a verb and its subject."""
-    return normalise_form(token.text) in lex.time_words
+    return normalise(token.text) in lex.time_words
 
 
 def person_between(subject: Token, verb: Token) -> Token | None:
@@ -307,7 +312,7 @@ def speaker_announced(doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, f
     verb = end[-2]
     while verb.pos_ == "ADV" and verb.i > end.start:
         verb = doc[verb.i - 1]
-    if not (is_reporting_verb(verb, lex.attributions) or is_finite(verb)):
+    if not (is_reporting(verb, lex.attributions) or is_finite(verb)):
         return None
     found = speaker_of_verb(verb, lex, start=verb.idx)
     return found if found is not None and found.token.idx >= floor else None
@@ -316,7 +321,7 @@ def speaker_announced(doc: Doc, text: str, span: QuoteSpan, lex: QuoteLexicon, f
 def speaker_of_clause(clause: Span, lex: QuoteLexicon, speakers: Speakers) -> Found | None:
     """ "X a déclaré :", "Idrissa Badini, porte-parole de ... :": a reporting verb's subject, a person
     subject of another verb, or the first person named."""
-    for verb in reversed([t for t in clause if is_reporting_verb(t, lex.attributions) and t.pos_ in ("VERB", "AUX")]):
+    for verb in reversed([t for t in clause if is_reporting(t, lex.attributions) and t.pos_ in ("VERB", "AUX")]):
         found = speaker_of_verb(verb, lex, start=verb.idx)
         if found is not None and clause.start <= found.token.i < clause.end:
             return found
@@ -396,21 +401,21 @@ def climb_to_subject(node: Token, inside: Span, clause: Span, lex: QuoteLexicon,
         if subject is not None:
             if subject.i < clause.start:
                 return None
-            reporting = participle or is_reporting_verb(node, lex.attributions) or any(
-                is_reporting_verb(c, lex.attributions) for c in node.children if c.dep_ == "xcomp")
+            reporting = participle or is_reporting(node, lex.attributions) or any(
+                is_reporting(c, lex.attributions) for c in node.children if c.dep_ == "xcomp")
             named = is_nominal(subject) or subject.text[:1].isupper() or is_pronoun(subject, lex)
             if reporting and named:
                 return _found_subject(person_between(subject, node) or subject, lex)
             if speakers.is_human(subject):
                 return _found_subject(subject, lex)
-        elif is_reporting_verb(node, lex.attributions) and is_finite(node) and opens_incise(node):
+        elif is_reporting(node, lex.attributions) and is_finite(node) and opens_incise(node):
             # "..., a alerté l'ONU vendredi, en pointant « ... »": the subject comes after its verb
             subject = reporting_subject(node)
             if subject is not None and subject.i < inside.start:
                 return _found_subject(subject, lex)
         if node.head is node:
             return None
-        participle = is_present_participle(node) and is_reporting_verb(node, lex.attributions)
+        participle = is_present_participle(node) and is_reporting(node, lex.attributions)
         if participle and node.head.dep_ == "ccomp":
             node = node.head  # "X a démenti que Y soit malade, indiquant « ... »": X indicates, not Y
         node = node.head

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from veille.extract.attributions import AttributionLexicon
-from veille.extract.numbers import NumberLexicon, normalise
+from veille.extract.numbers import NumberLexicon
+from veille.lang.fr.text import normalise
+from veille.lang.fr.words import DE_FORMS, DEFINITE_ARTICLES
 from veille.resources import load_data
 from veille.resources.schemas import QuotesFile
 
@@ -25,7 +27,6 @@ HEADING_LENGTH = 90
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", ",")
 QUOTE_CLOSERS = " »”\"›"
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
-DEFINITE = {"le", "la", "l'", "les"}
 # Little words that stay lowercase inside a name ("Bouclier de l'Euphrate", "Notre-Dame de Paris").
 NAME_PARTICLES = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "sur", "à", "au", "aux"}
 # Words between a title noun and the marks that are no adjective: "mettre un terme aux « violations »".
@@ -174,7 +175,7 @@ def is_title(text: str, span: QuoteSpan, lex: QuoteLexicon) -> bool:
         return True
     before = text[max(0, span.open_at - 40):span.open_at].split()
     words = [normalise(w) for w in before[-3:]]
-    words = [w for w in words if w not in DEFINITE and w not in ("de", "d'", "du", "des", "un", "une")]
+    words = [w for w in words if w not in DEFINITE_ARTICLES and w not in DE_FORMS and w not in ("un", "une")]
     # The noun itself or the noun before an adjective: "l'opération turque « Bouclier de l'Euphrate »".
     if not words:
         return False

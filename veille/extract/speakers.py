@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from veille.extract.actors import ActorKB, resolve_actor_text
-from veille.extract.attributions import group_antecedent, noun_phrase
-from veille.extract.numbers import normalise
+from veille.extract.actors.anaphora import group_antecedent
 from veille.extract.quote_spans import is_partitive
-from veille.lang.fr.text import fold
+from veille.lang.fr.phrases import noun_phrase
+from veille.lang.fr.text import fold, normalise
+from veille.lang.fr.words import DE_FORMS
 from veille.model import Actor, EntityMention
 from veille.nlp.sentences import sentences
 
@@ -384,7 +385,7 @@ class Speakers:
         named = self.name_after_role(token)
         if named is not None:
             return canonical_person(self.kb, self.complete(named)), True
-        antecedent = group_antecedent(phrase.root, self.lex.attributions)
+        antecedent = group_antecedent(phrase.root, self.lex.attributions.group_anaphora, self.kb)
         if antecedent is not None:  # "l'ONG" -> the group named before
             return self._group_name(antecedent), False
         issuer = self.issuer(phrase.root)
@@ -435,7 +436,7 @@ class Speakers:
         for child in head.children:
             if child.dep_ != "nmod" or child.i < head.i:
                 continue
-            if not any(normalise(c.text) in ("de", "du", "des", "d'") for c in child.children if c.dep_ == "case"):
+            if not any(normalise(c.text) in DE_FORMS for c in child.children if c.dep_ == "case"):
                 continue
             if child.text[:1].isupper() or child.ent_type_ or self._actor(noun_phrase(child).text) is not None:
                 return child

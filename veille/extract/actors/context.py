@@ -21,6 +21,7 @@ from veille.extract.actors.resolve import (
     scan,
     token_words,
 )
+from veille.lang.fr.words import DE_FORMS, DEFINITE_ARTICLES
 from veille.nlp.sentences import sentences
 
 # Words that cut the link between a title and the name after it ("le ministre a reçu Jean X").
@@ -36,7 +37,7 @@ RIGHT_WINDOW = 8
 APPOSITION_LEAD = frozenset({"le", "la", "l'", "un", "une", "ancien", "ancienne", "nouveau", "nouvelle", "actuel",
                              "actuelle", "alors", "premier", "premiere", "futur", "future", "puissant", "puissante"})
 # Words that tie a title to the organisation it heads ("le président du RN", "le chef de l'EI").
-OF_WORDS = frozenset({"de", "du", "des", "d'", "la", "le", "l'", "les"})
+OF_WORDS = DE_FORMS | DEFINITE_ARTICLES
 # Other mentions of a surname examined at most (an article names a person a handful of times).
 MAX_MENTIONS = 8
 

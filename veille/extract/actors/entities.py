@@ -18,8 +18,6 @@ from veille.model import EntityActor, EntityMention
 
 # Dependencies of a country or capital name that make it an actor ("Moscou a dénoncé"), not a place.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
-# Right-hand dependents kept in a generic agent's phrase ("des hommes armés non identifiés", "l'armée turque").
-AGENT_RIGHT_DEPS = frozenset({"amod", "nummod", "fixed", "flat", "flat:name"})
 
 
 def find_entities(kb: ActorKB, doc: Doc, country: str | None = None) -> list[EntityMention]:
@@ -119,6 +117,10 @@ def find_agents(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -
         for t in phrase:
             taken[t.i] = True
     return found
+
+
+# Right-hand dependents kept in a generic agent's phrase ("des hommes armés non identifiés", "l'armée turque").
+AGENT_RIGHT_DEPS = frozenset({"amod", "nummod", "fixed", "flat", "flat:name"})
 
 
 def agent_phrase(head: Token, end: int) -> Span:

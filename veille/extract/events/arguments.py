@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from veille.extract.events.classify import agent_phrases, patient_phrases
 from veille.extract.mentions import Attribution, Casualty, Mentions
+from veille.lang.fr.words import DEFINITE_ARTICLES as FRENCH_DEFINITE_ARTICLES
+from veille.lang.fr.words import with_typographic
 from veille.model import Claim, Location, PlaceMention
 from veille.nlp.sentences import sentences
 
@@ -181,7 +183,7 @@ def in_other_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
-DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
+DEFINITE_ARTICLES = with_typographic(FRENCH_DEFINITE_ARTICLES)
 
 
 def referred_site(

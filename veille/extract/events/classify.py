@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from veille.extract.events.detect import Candidate
-from veille.extract.events.lexicon import Lexicon, normalise, stem
+from veille.extract.events.lexicon import Lexicon
 from veille.extract.events.view import DocView
+from veille.lang.fr.phrases import argument_phrase
+from veille.lang.fr.text import normalise, stem
 
 # Confidence added when the type comes from a context cue, not only from the trigger's default.
 REFINED_BONUS = 0.1
@@ -90,16 +92,16 @@ def agent_phrases(token: Token) -> list[list[Token]]:
         passive = _is_passive(token)
         for child in token.children:
             if (child.dep_ == "nsubj" and not passive) or (_case(child) == "par" and passive):
-                phrases.append(noun_phrase(child))
+                phrases.append(argument_phrase(child))
         if not phrases and token.dep_ == "xcomp":
-            phrases = [noun_phrase(c) for c in token.head.children if c.dep_ == "nsubj"]
+            phrases = [argument_phrase(c) for c in token.head.children if c.dep_ == "nsubj"]
     else:
-        phrases = [noun_phrase(c) for c in token.children if _case(c) == "par"]
+        phrases = [argument_phrase(c) for c in token.children if _case(c) == "par"]
         if not phrases and token.dep_ == "obj":
             verb = token.head  # a light verb, or its governor: "ont tenté de prendre le contrôle de X"
-            phrases = [noun_phrase(c) for c in verb.children if c.dep_ == "nsubj"]
+            phrases = [argument_phrase(c) for c in verb.children if c.dep_ == "nsubj"]
             if not phrases and verb.dep_ in ("xcomp", "conj"):  # "... ont réussi à assiéger X et y ont pris"
-                phrases = [noun_phrase(c) for c in verb.head.children if c.dep_ == "nsubj"]
+                phrases = [argument_phrase(c) for c in verb.head.children if c.dep_ == "nsubj"]
     return phrases
 
 
@@ -110,15 +112,15 @@ def patient_phrases(token: Token) -> list[list[Token]]:
         passive = _is_passive(token)
         for child in token.children:
             if child.dep_ == "obj" or (child.dep_ == "nsubj:pass" and passive) or _case(child) in ("contre", "sur"):
-                phrases.append(noun_phrase(child))
+                phrases.append(argument_phrase(child))
         if not phrases and is_past_participle_of_noun(token):  # "plusieurs lycées visés", "des otages capturés"
-            phrases.append(noun_phrase(token.head))
+            phrases.append(argument_phrase(token.head))
     else:
-        phrases = [noun_phrase(c) for c in token.children if _case(c) in ("contre", "sur")]
+        phrases = [argument_phrase(c) for c in token.children if _case(c) in ("contre", "sur")]
         if not phrases and token.dep_ == "nsubj":
-            phrases = [noun_phrase(c) for c in token.head.children if c.dep_ == "obj"]
+            phrases = [argument_phrase(c) for c in token.head.children if c.dep_ == "obj"]
         if not phrases and token.dep_ == "obj":  # a light verb: "ont ouvert le feu sur un véhicule"
-            phrases = [noun_phrase(c) for c in token.head.children if _case(c) in ("contre", "sur")]
+            phrases = [argument_phrase(c) for c in token.head.children if _case(c) in ("contre", "sur")]
     return phrases
 
 
@@ -162,21 +164,3 @@ def _nouns(tokens: Iterable[Token]) -> list[Token]:
     return [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
 
 
-# Children whose subtrees are cut from an actor's noun phrase (relative clauses, incidental clauses).
-CUT_DEPS = frozenset({"acl:relcl", "acl", "punct", "parataxis", "advcl", "dep", "cc", "conj", "case", "mark", "appos"})
-
-
-RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles"})
-
-
-def noun_phrase(head: Token) -> list[Token]:
-    """The head noun with its determiners, adjectives, names and complements, without clauses."""
-    relative = "Rel" in head.morph.get("PronType") or head.lower_ in RELATIVE_PRONOUNS
-    if head.pos_ == "PRON" and relative and head.dep_.startswith("nsubj") and head.head.dep_ == "acl:relcl":
-        head = head.head.head  # "... qui a attaqué": the antecedent ("où ils ont tué": "ils" is no relative)
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ in CUT_DEPS:
-            continue
-        tokens.extend(child.subtree)
-    return sorted(tokens, key=lambda t: t.i)

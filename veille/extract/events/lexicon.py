@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
+from veille.lang.fr.text import normalise, stem
 from veille.resources import load_data
 from veille.resources.schemas import RefinementSpec, ScopeFile, TriggersFile, TriggerSpec
 
 TRIGGERS_FILE = "fr/triggers.yaml"
 SCOPE_FILE = "fr/event_scope.yaml"
-
-
-def normalise(word: str) -> str:
-    """Lowercase, typographic apostrophes made plain: the form every lexicon word and token is compared in."""
-    return unicodedata.normalize("NFC", word.strip().lower().replace("\u2019", "'"))
-
-
-def stem(word: str) -> str:
-    """A crude French inflection stripper ("aériennes" -> "aérien", "tirs" -> "tir"), used on both sides."""
-    word = normalise(word)
-    if len(word) > 3 and word[-1] in "sx":
-        word = word[:-1]
-    if len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
-    if len(word) > 3 and word.endswith(("nn", "ll", "tt")):
-        word = word[:-1]
-    return word
 
 
 def split_words(phrase: str) -> tuple[str, ...]:

@@ -12,17 +12,19 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from veille.extract.actors import ActorKB, actor_for_span, armed_forces_of, role_actor
-from veille.extract.events.classify import agent_phrases, noun_phrase, patient_phrases
-from veille.extract.events.lexicon import Lexicon, normalise, stem
+from veille.extract.events.classify import agent_phrases, patient_phrases
+from veille.extract.events.lexicon import Lexicon
 from veille.extract.events.scope import is_anaphoric
 from veille.extract.mentions import Mentions
+from veille.lang.fr.phrases import argument_phrase
+from veille.lang.fr.text import normalise, stem
+from veille.lang.fr.words import DE_FORMS, SUBJECT_PRONOUNS
 from veille.model import Actor
 from veille.nlp.sentences import sentences
 
 # ACLED event types whose initiator is an armed actor: a government named as attacker stands for its forces.
 ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # Subject pronouns that refer back to an actor named before ("Ils ont pris le contrôle de ...").
-SUBJECT_PRONOUNS = frozenset({"il", "ils", "elle", "elles"})
 # Actor types a pronoun may stand for in an event (not a person's relative, not a civilian victim).
 ANTECEDENT_TYPES = frozenset({"state", "rebel", "political_militia", "identity_militia", "external", "government",
                               "political_party", "organisation", "person", "rioters", "protesters"})
@@ -31,7 +33,7 @@ ANTECEDENT_REACH = 400
 # Verbs climbed at most to find the subject an infinitive, a coordinated verb or a gerund shares.
 MAX_SUBJECT_CLIMB = 4
 # Prepositions of a noun trigger's complement that may name its author ("l'offensive de l'armée").
-AUTHOR_CASES = frozenset({"de", "du", "des", "d'"})
+AUTHOR_CASES = DE_FORMS
 # The implicit actor1 of an event type, by ACLED event type or sub-event type (a role of actor_agents.yaml).
 DEFAULT_ROLES = {
     "Government regains territory": "military",
@@ -84,7 +86,7 @@ def _agent_phrases(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:
         return agent_phrases(trigger)
     stray = _stray_agent(trigger)
     if stray is not None:
-        return [noun_phrase(stray)]
+        return [argument_phrase(stray)]
     phrases = agent_phrases(trigger)
     if _is_statement_topic(trigger, lexicon):
         phrases = [p for p in phrases if any(t.head is trigger for t in p)]
@@ -96,12 +98,12 @@ def _parties(trigger: Token) -> tuple[list[list[Token]], list[list[Token]]]:
     as actor1, the second as actor2."""
     for child in trigger.children:
         if any(c.dep_ == "case" and c.lower_ == "entre" for c in child.children):
-            first = noun_phrase(child)
+            first = argument_phrase(child)
             others = [c for c in child.children if c.dep_ == "conj"]
             # the parser often hangs "et Y" on the trigger itself ("les négociations entre X et Y ont repris")
             others = others or [c for c in trigger.children if c.dep_ == "conj" and c.i == first[-1].i + 2
                                 and c.nbor(-1).lower_ == "et"]
-            return [first], [noun_phrase(c) for c in others[:1]]
+            return [first], [argument_phrase(c) for c in others[:1]]
     return [], []
 
 
@@ -144,7 +146,7 @@ def _shared_subjects(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:
     for _ in range(MAX_SUBJECT_CLIMB):
         if verb.pos_ not in ("VERB", "AUX", "ADJ"):  # an adjective: "s'est dit prêt à coopérer"
             break
-        subjects = [noun_phrase(c) for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [argument_phrase(c) for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects
         gerund = gerund or (verb if _is_gerund(verb) else None)
@@ -154,7 +156,7 @@ def _shared_subjects(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:
     if gerund is not None and _opens_sentence(gerund):  # "En menant des attaques ..., les jihadistes ont ..."
         # the subject after the gerund, however it was parsed
         after = [t for t in sentences(gerund.doc).of(gerund) if t.i > gerund.i and _is_subject(t)]
-        return [noun_phrase(after[0])] if after else []
+        return [argument_phrase(after[0])] if after else []
     return []
 
 
@@ -256,7 +258,7 @@ def _subject_antecedent(pronoun: Token, country: str | None, kb: ActorKB) -> Act
     for subject in candidates:
         if not plural and "Plur" in subject.morph.get("Number"):
             continue
-        actor = actor_for_span(kb, _span(noun_phrase(subject)), country)
+        actor = actor_for_span(kb, _span(argument_phrase(subject)), country)
         if actor is None or actor.type not in ANTECEDENT_TYPES or (plural and actor.type == "person"):
             continue
         return actor
@@ -280,7 +282,7 @@ def _governing_subjects(token: Token) -> list[list[Token]]:
             break
         current = current.head
         if current.pos_ in ("VERB", "AUX", "ADJ"):
-            subjects = [noun_phrase(c) for c in current.children if c.dep_ == "nsubj"]
+            subjects = [argument_phrase(c) for c in current.children if c.dep_ == "nsubj"]
             if subjects or current.pos_ != "ADJ":
                 return subjects
     return []
@@ -296,7 +298,7 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bo
         if child.dep_ == "acl":
             agents = [g for g in child.children if g.dep_ == "obl:agent"]
             if agents:  # "perpétrés par X"; "confirmées par l'Observatoire" names a source, not an author
-                actor = actor_for_span(kb, _span(noun_phrase(agents[0])), country, armed=armed)
+                actor = actor_for_span(kb, _span(argument_phrase(agents[0])), country, armed=armed)
                 if actor is not None and not (armed and actor.type in NOT_ARMED_INITIATORS):
                     return actor
     tokens = [trigger]
@@ -326,7 +328,7 @@ def _gerund_victims(trigger: Token) -> list[list[Token]]:
     for token in sent[trigger.i - sent.start + 1:]:
         if token.lemma_.lower() in VICTIM_GERUNDS and "Part" in token.morph.get("VerbForm") and (
                 "Pres" in token.morph.get("Tense")):
-            return [noun_phrase(c) for c in token.children if c.dep_ == "obj"]
+            return [argument_phrase(c) for c in token.children if c.dep_ == "obj"]
     return []
 
 
@@ -413,7 +415,7 @@ def claimant_of(mentions: Mentions, is_violence, kb: ActorKB) -> Actor | None:
         if not any((is_violence(c) and is_anaphoric(c)) or (c.pos_ == "PRON" and c.dep_ == "obj") for c in claimed):
             continue
         agents = [c for c in token.children if c.dep_ == "nsubj" or c.dep_ == "obl:agent"]
-        actor = _first_actor([noun_phrase(a) for a in agents], mentions.country, True, mentions, kb)
+        actor = _first_actor([argument_phrase(a) for a in agents], mentions.country, True, mentions, kb)
         if actor is not None and actor.type not in ("civilians", "unknown", "person", "political_militia"):
             found[actor.name] = actor
     return next(iter(found.values())) if len(found) == 1 else None

@@ -7,7 +7,8 @@ from functools import lru_cache
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from veille.extract.events.lexicon import Cues, normalise, stem
+from veille.extract.events.lexicon import Cues
+from veille.lang.fr.text import normalise, stem
 from veille.nlp.sentences import sentences
 
 SKIPPED_IN_PHRASES = frozenset({"-", "‑"})

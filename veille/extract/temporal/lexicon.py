@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from veille.errors import ResourceError
+from veille.lang.fr.text import normalise
 from veille.resources import load_data
 from veille.resources.schemas import TemporalFile
 
@@ -56,19 +57,13 @@ class Lexicon:
 
     def value(self, word_class: str, form: str) -> Any:
         """The value of `form` (as matched in text) in `word_class`, whatever its case or apostrophe."""
-        return self.words[word_class][normalise_form(form)]
-
-
-def normalise_form(form: str) -> str:
-    """The key a matched form is looked up by: lower case, one space, straight apostrophe, plain hyphen."""
-    form = form.lower().replace("’", "'").replace("‐", "-").replace("‑", "-")
-    return " ".join(form.split())
+        return self.words[word_class][normalise(form)]
 
 
 def form_regex(form: str) -> str:
     """A regex for one surface form: apostrophes and hyphens match their typographic variants."""
     parts = []
-    for char in normalise_form(form):
+    for char in normalise(form):
         if char == "'":
             parts.append(APOSTROPHES)
         elif char == "-":
@@ -96,7 +91,7 @@ def validate_words(name: str, table: Any) -> dict[str, Any]:
             raise ResourceError(f"{RESOURCE}: '{name}' has an empty or non-text form: {form!r}")
         if not isinstance(value, expected) or isinstance(value, bool):
             raise ResourceError(f"{RESOURCE}: '{name}': {form!r} must map to a {expected.__name__}, got {value!r}")
-        words[normalise_form(str(form))] = value
+        words[normalise(str(form))] = value
     if name == "units" and not set(words.values()) <= UNIT_PRECISIONS:
         raise ResourceError(f"{RESOURCE}: 'units' values must be among {sorted(UNIT_PRECISIONS)}")
     return words

@@ -30,3 +30,15 @@ def fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """A crude French inflection stripper ("aériennes" -> "aérien", "tirs" -> "tir"), used on both sides."""
+    word = normalise(word)
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith(("nn", "ll", "tt")):
+        word = word[:-1]
+    return word
