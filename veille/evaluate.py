@@ -38,7 +38,7 @@ def _loc(event: dict) -> dict | None:
 
 
 def _has_point(loc: dict | None) -> bool:
-    return bool(loc) and loc.get("lat") is not None and loc.get("lon") is not None
+    return loc is not None and loc.get("lat") is not None and loc.get("lon") is not None
 
 
 def place_distance(gold: dict, pred: dict) -> float | None:
@@ -227,8 +227,9 @@ def _field_values(gold: dict, pred: dict) -> dict[str, tuple[Any, Any, bool]]:
         gold_sub, pred_sub = _sub_event_type(gold["acled"]), _sub_event_type(pred.get("acled"))
         values["sub_event_type"] = (gold_sub, pred_sub, gold_sub == pred_sub)
     gloc, ploc = _loc(gold), _loc(pred)
-    if _has_point(gloc):
-        ok = _has_point(ploc) and haversine_km(gloc["lat"], gloc["lon"], ploc["lat"], ploc["lon"]) <= PLACE_FIELD_KM
+    if gloc is not None and _has_point(gloc):
+        ok = ploc is not None and _has_point(ploc) and haversine_km(
+            gloc["lat"], gloc["lon"], ploc["lat"], ploc["lon"]) <= PLACE_FIELD_KM
         pred_place = (ploc or {}).get("name") or (ploc or {}).get("gazetteer_name")
         values["place_25km"] = (gloc.get("name"), pred_place, ok)
     values["date_exact"] = (gold.get("date"), pred.get("date"), gold.get("date") == pred.get("date"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO
 
 ACLED_COLUMNS = (
@@ -29,7 +29,7 @@ def country_name(code: str | None) -> str:
     import pycountry
 
     country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or getattr(country, "name", code) if country else code
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code)) if country else code
 
 
 def acled_row(row: dict) -> dict:
@@ -42,9 +42,9 @@ def acled_row(row: dict) -> dict:
         "event_type": row["event_type"] or "",
         "sub_event_type": row["sub_event_type"] or "",
         "actor1": actor1.get("name", ""),
-        "inter1": INTER_CODES.get(actor1.get("type"), 0) if actor1 else 0,
+        "inter1": INTER_CODES.get(actor1.get("type", ""), 0) if actor1 else 0,
         "actor2": actor2.get("name", ""),
-        "inter2": INTER_CODES.get(actor2.get("type"), 0) if actor2 else 0,
+        "inter2": INTER_CODES.get(actor2.get("type", ""), 0) if actor2 else 0,
         "country": country_name(row["country"]),
         "admin1": row["admin1"] or "",
         "location": row["location_name"] or "",
@@ -128,5 +128,6 @@ def write_parquet(rows: Iterable[dict], out: IO[bytes]) -> int:
     return len(table_rows)
 
 
-WRITERS = {"acled-csv": write_acled_csv, "geojson": write_geojson, "jsonl": write_jsonl, "parquet": write_parquet}
+WRITERS: dict[str, Callable[[Iterable[dict], IO], int]] = {
+    "acled-csv": write_acled_csv, "geojson": write_geojson, "jsonl": write_jsonl, "parquet": write_parquet}
 BINARY_FORMATS = {"parquet"}

@@ -174,7 +174,7 @@ def read_reporting_verb(token: Token, lex: AttributionLexicon) -> Attribution | 
         return make_attribution(subject, token.text, lex)
     pronoun = inverted_pronoun(token)
     person = pronoun_person(pronoun) if pronoun is not None else None
-    if person is None:
+    if pronoun is None or person is None:
         return None
     attribution = _attribution(person, token.doc[pronoun.i: pronoun.i + 1], token.text)
     return replace(attribution, start=pronoun.idx, end=pronoun.idx + len(pronoun.text))

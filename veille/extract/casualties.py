@@ -267,6 +267,9 @@ def make_casualty(
     last = max(t.i for t in tokens)
     phrase = doc[first:last + 1]  # Span.text is cheap; doc.text rebuilds the whole text
     start, end = phrase.start_char, phrase.end_char
+    value: int | None
+    low: int | None
+    high: int | None
     if negated:
         value, low, high, approx = 0, 0, 0, False
     elif number is not None:
@@ -404,7 +407,7 @@ def add_coordinated(victim: Token, number: Number, lex: CasualtyLexicon) -> Numb
             low, high, approx = None if low is None else low, None, True
             continue
         extra = found[0]
-        total += extra.value
+        total += extra.value  # type: ignore[operator]  # checked not None just above
         low = None if low is None or extra.low is None else low + extra.low
         high = None if high is None or extra.high is None else high + extra.high
         approx = approx or extra.approx
@@ -419,7 +422,7 @@ def is_aside(victim: Token, participle: Token) -> bool:
     between = doc[victim.i + 1:participle.i]
     if any(t.text in ASIDE_MARKS for t in between):
         return True
-    return _is_singular(victim) and "Plur" in participle.morph.get("Number")
+    return _is_singular(victim) and "Plur" in participle.morph.get("Number", [])
 
 
 def whole_of(victim: Token, lex: CasualtyLexicon) -> Token:
@@ -471,7 +474,7 @@ def _left_edge(noun: Token) -> int:
 
 
 def _is_singular(token: Token) -> bool:
-    return "Sing" in token.morph.get("Number")
+    return "Sing" in token.morph.get("Number", [])
 
 
 def read_active_verb(verb: Token, lex: CasualtyLexicon) -> Reading | None:

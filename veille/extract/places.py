@@ -211,7 +211,8 @@ def with_landmarks(candidates: list[Candidate], landmarks: list[LandmarkMatch]) 
         return candidates
     spans = [(m.start, m.end) for m in landmarks]
     kept = [c for c in candidates if not any(c.start < e and s < c.end for s, e in spans)
-            and not (c.site_start is not None and any(c.site_start < e and s < c.site_end for s, e in spans))]
+            and not (c.site_start is not None and c.site_end is not None
+                     and any(c.site_start < e and s < c.site_end for s, e in spans))]
     kept += [Candidate(m.start, m.end, True, "LOC", landmark=m) for m in landmarks]
     return sorted(kept, key=lambda c: c.start)
 
@@ -290,6 +291,8 @@ def _dateline_country(doc: Doc, candidates: list[Candidate]) -> str | None:
 
 def _resolve_landmark(cand: Candidate, resolver: Resolver, context: ResolveContext,
                       landmarks: LandmarkLexicon) -> Resolution | None:
+    if cand.landmark is None:
+        return None
     town, why = landmark_town(cand.landmark, landmarks, context.countries)
     if town is None:
         return None
@@ -410,7 +413,8 @@ def _stands_alone(doc: Doc, cand: Candidate) -> bool:
 
 def drop_covered(candidates: list[Candidate]) -> list[Candidate]:
     """Remove names inside another candidate's site phrase (the named site "Arzouna" of "pont Arzouna, ...")."""
-    spans = [(c.site_start, c.site_end) for c in candidates if c.site_start is not None and c.resolution]
+    spans = [(c.site_start, c.site_end) for c in candidates
+             if c.site_start is not None and c.site_end is not None and c.resolution]
     return [c for c in candidates
             if not any(s <= c.start and c.end <= e and not (s == c.site_start and e == c.site_end) for s, e in spans)]
 

@@ -129,10 +129,10 @@ def speaker_after(
         verbs_seen += token.pos_ == "VERB"
         cue = matched_cue(token, lex.attributions.prepositions)
         if cue is not None:
-            head = source_head_after(cue)
-            if head is not None:
-                found = Found(head, noun_phrase(head, with_apposition=True).text, head.idx)
-                return found, _clause_end(doc, head, len(text))
+            source = source_head_after(cue)
+            if source is not None:
+                found = Found(source, noun_phrase(source, with_apposition=True).text, source.idx)
+                return found, _clause_end(doc, source, len(text))
     return None, span.close_end
 
 
@@ -150,7 +150,7 @@ def is_finite(token: Token) -> bool:
     """A conjugated verb ("relate", "a conclu"), not a participle clause (", rejetant le terme")."""
     if token.pos_ != "VERB":
         return False
-    form = token.morph.get("VerbForm")
+    form = token.morph.get("VerbForm", [])
     if "Fin" in form:
         return True
     return "Part" in form and token.i > 0 and token.doc[token.i - 1].pos_ == "AUX"
@@ -380,7 +380,7 @@ def person_of_headless_clause(node: Token, inside: Span, clause: Span) -> Found 
     personnelles »"): the last person named in the clause before it, not after a preposition, is its subject."""
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i < inside.start:
         node = node.head
-    if not is_finite(node) and "Fin" not in node.morph.get("VerbForm"):
+    if not is_finite(node) and "Fin" not in node.morph.get("VerbForm", []):
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in node.children):
         return None
@@ -424,4 +424,4 @@ def climb_to_subject(node: Token, inside: Span, clause: Span, lex: QuoteLexicon,
 
 def is_present_participle(token: Token) -> bool:
     """ "indiquant", "ajoutant": a participial clause whose implied subject is the main clause's."""
-    return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
+    return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])

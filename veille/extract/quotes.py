@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from veille.extract.quote_cues import find_speaker, split_at_incise
+from veille.extract.quote_cues import Found, find_speaker, split_at_incise
 from veille.extract.quote_spans import (
     QuoteLexicon,
     QuoteSpan,
@@ -54,6 +54,7 @@ def find_quotes(doc: Doc, entities: list[EntityMention], lex: QuoteLexicon) -> l
         if is_title(text, span, lex) or is_pull_quote(text, span):
             continue
         floor = parts[index - 1][0].close_end if index else 0
+        found: Found | None
         if inner is not None:
             found, incise_end = inner, span.close_end
         else:

@@ -225,12 +225,13 @@ class Speakers:
         last = bisect_left(self.starts, before) if self.starts else len(doc)
         for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
             counted = token.lower_ in self.lex.numbers.approximations  # "une dizaine de délégués"
-            plural = token.pos_ in ("NOUN", "PROPN") and ("Plur" in token.morph.get("Number") or counted)
+            plural = token.pos_ in ("NOUN", "PROPN") and ("Plur" in token.morph.get("Number", []) or counted)
             if token.dep_ in SUBJECT_DEPS and plural and not self._quoted(token.idx):
                 return token.idx, self._group_name(noun_phrase(token, with_apposition=False))
         # The parser missed the subject: the noun just before a verb in the third person plural ("ont appelé").
         for token in reversed(doc[max(1, last - PLURAL_WINDOW):last]):
-            if token.pos_ in ("AUX", "VERB") and "Plur" in token.morph.get("Number") and not self._quoted(token.idx):
+            plural = "Plur" in token.morph.get("Number", [])
+            if token.pos_ in ("AUX", "VERB") and plural and not self._quoted(token.idx):
                 noun = doc[token.i - 1]
                 if noun.pos_ == "ADJ" and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
                     noun = noun.head
@@ -244,7 +245,7 @@ class Speakers:
         doc = self.doc
         last = bisect_left(self.starts, before) if self.starts else len(doc)
         for token in reversed(doc[max(0, last - PLURAL_WINDOW):last]):
-            if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") or self._quoted(token.idx):
+            if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number", []) or self._quoted(token.idx):
                 continue
             word = normalise(token.text)
             if word in self.lex.speaking_nouns or word.removesuffix("s") in self.lex.person_roles:
@@ -397,9 +398,9 @@ class Speakers:
         determiner = next((normalise(c.text) for c in phrase.root.children if c.dep_ in ("det", "det:poss")), "")
         if not determiner and phrase.root.i > 0 and self.doc[phrase.root.i - 1].pos_ == "DET":
             determiner = normalise(self.doc[phrase.root.i - 1].text)  # "le reporter" parsed apart
-        issuer = self.document_issuer(phrase, head, determiner, at)
-        if issuer is not None:
-            return issuer
+        issued = self.document_issuer(phrase, head, determiner, at)
+        if issued is not None:
+            return issued
         if head in self.lex.person_roles and determiner in REFERRING_DETERMINERS:
             gender = FEMININE_DETERMINERS.get(determiner, "")
             person_name = self.role_holder(head, at, gender)
@@ -520,7 +521,7 @@ def canonical_person(kb: ActorKB, name: str) -> str:
     gold's speakers are written; anyone else keeps the fullest name the article gives."""
     actor = resolve_actor_text(kb, name)
     known = kb.person_words.get(actor.name) if actor is not None else None
-    if known is None:
+    if actor is None or known is None:
         return name
     words = name.split()
     # "Borislav Milosevic" is not "Slobodan Milosevic": a first name as written must be one of the known

@@ -13,13 +13,15 @@ Public API (the other layers call only these; each takes the knowledge base, bui
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Span
 
 from veille.extract.actors.context import person_in_context, sentence_country
 from veille.extract.actors.entities import find_entities
 from veille.extract.actors.kb import ActorKB, load_kb
 from veille.extract.actors.resolve import Resolution, resolve_span, resolve_words, words_of_text
-from veille.model import Actor
+from veille.model import Actor, ActorType
 
 __all__ = ["ActorKB", "actor_for_span", "armed_forces_of", "find_entities", "load_kb", "resolve_actor_text",
            "role_actor"]
@@ -51,7 +53,7 @@ def resolve_actor_text(kb: ActorKB, text: str, country: str | None = None) -> Ac
 def as_actor(resolution: Resolution | None, text: str) -> Actor | None:
     if resolution is None:
         return None
-    return Actor(name=resolution.name, text=text, type=resolution.type, country=resolution.country)
+    return Actor(name=resolution.name, text=text, type=cast(ActorType, resolution.type), country=resolution.country)
 
 
 def armed_forces_of(kb: ActorKB, actor: Actor, country: str | None = None) -> Actor:
@@ -62,11 +64,12 @@ def armed_forces_of(kb: ActorKB, actor: Actor, country: str | None = None) -> Ac
         return actor
     if actor.name != kb.role_name("government", actor.country) and actor.name in kb.organisation_names:
         return actor
-    kind = "state" if kb.is_home(actor.country, country) else "external"
+    kind: ActorType = "state" if kb.is_home(actor.country, country) else "external"
     return Actor(name=kb.role_name("military", actor.country), text=actor.text, type=kind, country=actor.country)
 
 
 def role_actor(kb: ActorKB, role: str, country: str | None = None, text: str | None = None) -> Actor:
     """The generic actor of a role of fr/actor_agents.yaml for a country ("protesters", "FR" -> Protesters
     (France)); raises KeyError for an unknown role. Forces abroad are not decided here (no place is given)."""
-    return Actor(name=kb.role_name(role, country), text=text, type=kb.roles[role][1], country=country)
+    kind = cast(ActorType, kb.roles[role][1])
+    return Actor(name=kb.role_name(role, country), text=text, type=kind, country=country)

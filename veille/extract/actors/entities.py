@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Doc, Span, Token
 
 from veille.extract.actors.kb import ActorKB, word_parts
@@ -14,7 +16,7 @@ from veille.extract.actors.resolve import (
     token_words,
     words_of,
 )
-from veille.model import EntityActor, EntityMention
+from veille.model import ActorType, EntityActor, EntityMention
 
 # Dependencies of a country or capital name that make it an actor ("Moscou a dénoncé"), not a place.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -51,7 +53,7 @@ def mention_of_entity(kb: ActorKB, ent: Span, country: str | None) -> EntityMent
 def entity_actor(resolution: Resolution | None) -> EntityActor | None:
     if resolution is None or resolution.type == "unknown":
         return None
-    return EntityActor(name=resolution.name, type=resolution.type, country=resolution.country)
+    return EntityActor(name=resolution.name, type=cast(ActorType, resolution.type), country=resolution.country)
 
 
 def find_missed_names(kb: ActorKB, doc: Doc, taken: list[bool], country: str | None) -> list[EntityMention]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Span
 
@@ -68,7 +69,7 @@ class Resolution:
 class Match:
     start: int
     end: int
-    value: object
+    value: Any  # what the index maps the phrase to: an alias target list, a country code, a role
 
     def covers(self, i: int | None) -> bool:
         return i is not None and self.start <= i < self.end

@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from veille.extract.events.arguments import (
     Toll,
@@ -59,8 +59,8 @@ from veille.extract.events.scope import (
 )
 from veille.extract.events.view import DocView
 from veille.extract.events.when import event_date
-from veille.extract.mentions import EventDate, Mentions
-from veille.model import AggregateClaim, Event, PlaceMention
+from veille.extract.mentions import Casualty, EventDate, Mentions
+from veille.model import AcledType, AggregateClaim, Event, PlaceMention, Plover
 from veille.nlp.sentences import sentences
 
 if TYPE_CHECKING:
@@ -220,7 +220,8 @@ def build_drafts(
         demonstrative=rep.acled is not None and all(is_demonstrative(c.token) for c in cands),
     )
     # 6. one draft per place, each with the date and figures of its own item of a list
-    drafts = [draft_at(told, place, places, rep, sources, mentions, view) for place in places or [None]]
+    at: list[PlaceMention | None] = list(places) or [None]  # no place: one draft at the article's country
+    drafts = [draft_at(told, place, places, rep, sources, mentions, view) for place in at]
     link_siblings(drafts)
     return drafts, aggregate
 
@@ -252,7 +253,8 @@ def sentence_toll(
         outside = [c for c in casualties if not any(start <= c.start < end for start, end in items)]
         casualties = outside or casualties
     sent = rep.sent
-    cue, own = view.find(lexicon.cues["aggregate_cues"], sent.start, sent.end), []
+    own: list[Casualty] = []
+    cue = view.find(lexicon.cues["aggregate_cues"], sent.start, sent.end)
     if cue is not None and len(places) <= 1:  # "deux sont mortes à X, ... sur un bilan total de 11"
         own, casualties = split_total(casualties, view.doc[cue].idx)
     bears = has_toll(rep.acled, rep.plover)
@@ -334,7 +336,7 @@ def passive_agents(sent) -> list[tuple[int, int]]:
     noun after "par" is often a path ("évacués par le point de passage de Rafah"): kept as a place."""
     spans = []
     for tok in sent:
-        if tok.pos_ == "PROPN" and tok.head.pos_ == "VERB" and "Part" in tok.head.morph.get("VerbForm") and any(
+        if tok.pos_ == "PROPN" and tok.head.pos_ == "VERB" and "Part" in tok.head.morph.get("VerbForm", []) and any(
                 c.dep_ == "case" and c.lower_ == "par" for c in tok.children):
             spans.append((tok.idx, tok.idx + len(tok.text)))
     return spans
@@ -435,8 +437,8 @@ def to_event(draft: Draft, event_id: str) -> Event:
     confidence = round(min(0.99, max(0.05, draft.confidence + repeat_bonus(draft))), 3)
     return Event(
         event_id=event_id,
-        acled={"event_type": draft.acled[0], "sub_event_type": draft.acled[1]} if draft.acled else None,
-        plover=draft.plover,
+        acled=AcledType(event_type=draft.acled[0], sub_event_type=draft.acled[1]) if draft.acled else None,
+        plover=cast(Plover, draft.plover),
         date=draft.date.value, date_precision=draft.date.precision, date_text=draft.date.text,
         location=draft.location, actor1=draft.actor1, actor2=draft.actor2,
         fatalities=toll.fatalities, injured=toll.injured,

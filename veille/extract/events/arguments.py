@@ -270,7 +270,7 @@ def article_countries(mentions: Mentions) -> frozenset[str]:
 
 
 def is_plural_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+    return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number", [])
 
 
 # Words before a town that make it a landmark of distance, not a scene ("à 20 km de Gao", "près de Mopti").

@@ -77,7 +77,7 @@ def _clause_head(token: Token) -> Token:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children) or "Pass" in verb.morph.get("Voice")
+    return any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children) or "Pass" in verb.morph.get("Voice", [])
 
 
 def _case(token: Token) -> str | None:
@@ -128,7 +128,7 @@ def is_past_participle_of_noun(token: Token) -> bool:
     """A past participle qualifying a noun ("les élèves enlevés"): the noun is what underwent the action."""
     morph = token.morph
     return (token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN")
-            and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense"))
+            and "Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", []))
 
 
 def split_by_initiator(cands: list[Candidate]) -> list[list[Candidate]]:

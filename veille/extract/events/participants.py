@@ -162,7 +162,7 @@ def _shared_subjects(trigger: Token, lexicon: Lexicon) -> list[list[Token]]:
 
 def _opens_sentence(verb: Token) -> bool:
     """Whether no finite verb comes before `verb` in its sentence: an opening gerund's subject follows it."""
-    return not any("Fin" in t.morph.get("VerbForm") for t in verb.doc[sentences(verb.doc).of(verb).start : verb.i])
+    return not any("Fin" in t.morph.get("VerbForm", []) for t in verb.doc[sentences(verb.doc).of(verb).start : verb.i])
 
 
 def _is_object(noun: Token) -> bool:
@@ -180,13 +180,13 @@ def _has_no_subject_of_its_own(verb: Token) -> bool:
     """An infinitive complement, a verb coordinated with the one before, or a gerund/infinitive adjunct."""
     if verb.dep_ in ("xcomp", "conj"):
         return True
-    return verb.dep_ == "advcl" and ("Inf" in verb.morph.get("VerbForm") or _is_gerund(verb))
+    return verb.dep_ == "advcl" and ("Inf" in verb.morph.get("VerbForm", []) or _is_gerund(verb))
 
 
 def _is_gerund(verb: Token) -> bool:
     """"en menant": a present participle after "en"."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    return ("Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
             and before is not None and before.lower_ == "en")
 
 
@@ -235,12 +235,12 @@ def antecedent_actor(pronoun: Token, mentions: Mentions, kb: ActorKB) -> Actor |
             continue
         if start - entity.end > ANTECEDENT_REACH:
             break
-        actor = entity.actor
-        if actor is None or actor.type not in ANTECEDENT_TYPES:
+        known = entity.actor
+        if known is None or known.type not in ANTECEDENT_TYPES:
             continue
-        if pronoun.lower_ in ("ils", "elles") and (actor.type == "person" or entity.label == "PER"):
+        if pronoun.lower_ in ("ils", "elles") and (known.type == "person" or entity.label == "PER"):
             continue  # a plural pronoun stands for a group, not for one named person
-        return Actor(name=actor.name, text=entity.text, type=actor.type, country=actor.country)
+        return Actor(name=known.name, text=entity.text, type=known.type, country=known.country)
     return None
 
 
@@ -256,7 +256,7 @@ def _subject_antecedent(pronoun: Token, country: str | None, kb: ActorKB) -> Act
         candidates += sorted(subjects, key=lambda t: (t.head.dep_ != "ROOT", -t.i))
     plural = pronoun.lower_ in ("ils", "elles")
     for subject in candidates:
-        if not plural and "Plur" in subject.morph.get("Number"):
+        if not plural and "Plur" in subject.morph.get("Number", []):
             continue
         actor = actor_for_span(kb, _span(argument_phrase(subject)), country)
         if actor is None or actor.type not in ANTECEDENT_TYPES or (plural and actor.type == "person"):
@@ -270,7 +270,7 @@ def _is_subject(token: Token) -> bool:
 
 
 def _has_possessive(token: Token) -> bool:
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children)
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss", []) for c in token.children)
 
 
 def _governing_subjects(token: Token) -> list[list[Token]]:
@@ -326,8 +326,8 @@ def _gerund_victims(trigger: Token) -> list[list[Token]]:
     parser attached it (often to the nearest noun, not to the verb)."""
     sent = sentences(trigger.doc).of(trigger)
     for token in sent[trigger.i - sent.start + 1:]:
-        if token.lemma_.lower() in VICTIM_GERUNDS and "Part" in token.morph.get("VerbForm") and (
-                "Pres" in token.morph.get("Tense")):
+        if token.lemma_.lower() in VICTIM_GERUNDS and "Part" in token.morph.get("VerbForm", []) and (
+                "Pres" in token.morph.get("Tense", [])):
             return [argument_phrase(c) for c in token.children if c.dep_ == "obj"]
     return []
 

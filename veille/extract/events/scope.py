@@ -163,11 +163,11 @@ def tense_reason(cand: Candidate) -> str | None:
         return None
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     for form in [verb, *auxes]:
-        if "Fut" in form.morph.get("Tense"):
+        if "Fut" in form.morph.get("Tense", []):
             return "future"
-    if "Cnd" in verb.morph.get("Mood"):
+    if "Cnd" in verb.morph.get("Mood", []):
         return "hypothetical (conditional)"
-    if any("Cnd" in aux.morph.get("Mood") for aux in auxes):
+    if any("Cnd" in aux.morph.get("Mood", []) for aux in auxes):
         cand.reported = True  # "aurait été interpellé": reported, kept with a lower confidence
     return None
 
@@ -222,13 +222,13 @@ def governor_reason(token: Token, view: DocView, lexicon: Lexicon, plover: str) 
 def is_claimed_behaviour(complement: Token) -> bool:
     """The complement of an accusation is a claimed behaviour when it is a simple infinitive ("accuse Kiev de
     bloquer"); a perfect infinitive ("d'avoir bombardé") reports a past act, a noun ("d'une attaque") an event."""
-    if complement.pos_ not in ("VERB", "AUX") or "Inf" not in complement.morph.get("VerbForm"):
+    if complement.pos_ not in ("VERB", "AUX") or "Inf" not in complement.morph.get("VerbForm", []):
         return False
     return not any(c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") for c in complement.children)
 
 
 def _future_or_conditional(verb: Token) -> bool:
-    morph_tense, morph_mood = verb.morph.get("Tense"), verb.morph.get("Mood")
+    morph_tense, morph_mood = verb.morph.get("Tense", []), verb.morph.get("Mood", [])
     if "Fut" in morph_tense or "Cnd" in morph_mood:
         return True
     # "va attaquer": aller in the present is a near future
@@ -238,8 +238,8 @@ def _future_or_conditional(verb: Token) -> bool:
 def infinitive_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
     """An infinitive trigger introduced by a purpose or condition word ("pour déloger", "afin d'y manifester",
     "de peur d'être tués")."""
-    passive_inf = any(c.dep_ == "aux:pass" and "Inf" in c.morph.get("VerbForm") for c in token.children)
-    if "Inf" not in token.morph.get("VerbForm") and not passive_inf:
+    passive_inf = any(c.dep_ == "aux:pass" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
+    if "Inf" not in token.morph.get("VerbForm", []) and not passive_inf:
         return None
     start = max(view.sentence(token).start, token.i - VERB_WINDOW_BEFORE)
     found = view.find(lexicon.cues["hypothetical_marks"], start, token.i)
@@ -252,7 +252,8 @@ def descriptive_reason(cand: Candidate) -> str | None:
     if cand.trigger.spec.family != "violence" or token.dep_ != "acl":
         return None
     morph = token.morph
-    return "descriptive participle" if "Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense") else None
+    present_participle = "Part" in morph.get("VerbForm", []) and "Pres" in morph.get("Tense", [])
+    return "descriptive participle" if present_participle else None
 
 
 def continues_event(token: Token, view: DocView, lexicon: Lexicon) -> bool:
@@ -264,7 +265,8 @@ def continues_event(token: Token, view: DocView, lexicon: Lexicon) -> bool:
 def is_demonstrative(token: Token) -> bool:
     """A noun trigger with a demonstrative determiner ("ce raid", "ces attentats") points back to an event
     the text has told, even under another word."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and "Dem" in c.morph.get("PronType", []) for c in token.children)
 
 
 def is_anaphoric(token: Token) -> bool:
@@ -273,11 +275,11 @@ def is_anaphoric(token: Token) -> bool:
     attentats"), usually refers back to an event already reported."""
     if token.pos_ != "NOUN":
         return False
-    if "Plur" in token.morph.get("Number"):  # "ces attaques" refers back; "les combats" may be new
-        return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
+    if "Plur" in token.morph.get("Number", []):  # "ces attaques" refers back; "les combats" may be new
+        return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType", []) for c in token.children)
     for child in token.children:
-        if child.dep_ == "det" and ("Def" in child.morph.get("Definite") or "Dem" in child.morph.get("PronType")
-                                    or "Yes" in child.morph.get("Poss")):
+        if child.dep_ == "det" and ("Def" in child.morph.get("Definite", []) or "Dem" in child.morph.get("PronType", [])
+                                    or "Yes" in child.morph.get("Poss", [])):
             return True
         if child.dep_ == "case" and child.lower_ in ("du", "au"):
             return True
@@ -415,7 +417,7 @@ def general_clause_reason(token: Token, view: DocView, lexicon: Lexicon) -> str 
     """A trigger in a present-tense clause opened by "quand"/"lorsque": a general statement ("quand on fait
     une simple manifestation, ..."), not a report."""
     verb = governing_verb(token)
-    if verb is None or "Pres" not in verb.morph.get("Tense"):
+    if verb is None or "Pres" not in verb.morph.get("Tense", []):
         return None
     for child in verb.children:
         if child.dep_ == "mark" and view.token_has(lexicon.cues["generic_marks"], child.i):

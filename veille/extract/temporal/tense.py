@@ -36,7 +36,7 @@ def lemma(token: Token) -> str:
 
 def aux_tenses(verb: Token, dep: str) -> list[str]:
     """The Tense values of the auxiliaries (or copulas) of `verb` attached with relation `dep`."""
-    return [t for child in verb.children if child.dep_ == dep for t in child.morph.get("Tense")]
+    return [t for child in verb.children if child.dep_ == dep for t in child.morph.get("Tense", [])]
 
 
 def verb_tense(verb: Token, lex: Lexicon) -> Tense:
@@ -44,7 +44,7 @@ def verb_tense(verb: Token, lex: Lexicon) -> Tense:
     if verb.pos_ not in VERBAL:  # copular predicate: the copula carries the tense
         cops = [child for child in verb.children if child.dep_ == "cop"]
         return finite_tense(cops[0]) if cops else None
-    verb_form = verb.morph.get("VerbForm")
+    verb_form = verb.morph.get("VerbForm", [])
     if "Part" in verb_form:
         return participle_tense(verb, lex)
     if "Inf" in verb_form:
@@ -54,7 +54,7 @@ def verb_tense(verb: Token, lex: Lexicon) -> Tense:
 
 def finite_tense(verb: Token) -> Tense:
     """A finite verb: future and conditional -> future; imperfect and simple past -> past; present -> None."""
-    tense, mood = verb.morph.get("Tense"), verb.morph.get("Mood")
+    tense, mood = verb.morph.get("Tense", []), verb.morph.get("Mood", [])
     if "Fut" in tense:
         return "future"
     if "Imp" in tense or "Past" in tense:
@@ -84,7 +84,7 @@ def infinitive_tense(verb: Token, lex: Lexicon) -> Tense:
     candidates = [verb.head] if verb.head is not verb else []
     candidates += [c for c in verb.children if c.dep_.startswith("aux")]
     for candidate in candidates:
-        if candidate.pos_ in VERBAL and (lemma(candidate) in governors or "Fut" in candidate.morph.get("Tense")):
+        if candidate.pos_ in VERBAL and (lemma(candidate) in governors or "Fut" in candidate.morph.get("Tense", [])):
             return "future"
     return None
 

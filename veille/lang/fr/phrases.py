@@ -149,7 +149,7 @@ def _crosses_clause(head: Token, child: Token) -> bool:
 def argument_phrase(head: Token) -> list[Token]:
     """An event argument: the head noun with its determiners, adjectives, names and complements (each with
     everything below it), without clauses; a relative pronoun stands for its antecedent. Not contiguous."""
-    relative = "Rel" in head.morph.get("PronType") or head.lower_ in RELATIVE_PRONOUNS
+    relative = "Rel" in head.morph.get("PronType", []) or head.lower_ in RELATIVE_PRONOUNS
     if head.pos_ == "PRON" and relative and head.dep_.startswith("nsubj") and head.head.dep_ == "acl:relcl":
         head = head.head.head  # "... qui a attaqué": the antecedent ("où ils ont tué": "ils" is no relative)
     tokens = [head]
