@@ -4,7 +4,7 @@ Three cues from attributions.yaml: a preposition ("selon", "d'après") whose obj
 source(s) X" ("de source sécuritaire" -> "une source sécuritaire"), and a reporting verb whose non-pronoun
 subject is the source. The source is written as the gold data write it: the noun phrase without relative
 or participial clauses, an agency's own name ("l'agence officielle Sana" -> "Sana"), or the acronym given
-in parentheses ("l'Observatoire syrien des droits de l'homme (OSDH)" -> "OSDH"). The scope is the sentence.
+in parentheses ("le Comité de vigilance des droits humains (CVDH)" -> "CVDH"). The scope is the sentence.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def narrow_scopes(found: list[Attribution]) -> list[Attribution]:
 
 
 def read_preposition_cue(token: Token, lex: AttributionLexicon) -> Attribution | None:
-    """ "selon Sana", "d'après l'OSDH", "selon des sources concordantes"."""
+    """ "selon Sana", "d'après l'OSDH", "selon des sources locales"."""
     cue = matched_cue(token, lex.prepositions)
     if cue is None:
         return None
@@ -221,7 +221,7 @@ def source_name(phrase: Span, lex: AttributionLexicon) -> str:
     if normalise(head.text) in lex.toll_nouns:
         author = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ in NOUNS
                        and any(lower(g) in DE_FORMS for g in c.children if g.dep_ == "case")), None)
-        if author is not None:  # "selon un bilan définitif du parquet de Niort" -> "parquet de Niort"
+        if author is not None:  # "selon un bilan final du parquet de Tulle" -> "parquet de Tulle"
             return noun_phrase(author).text
     if len(phrase) == 2 and phrase[0].lower_ in ("l'", "l’") and phrase[1].text.isupper():
         return phrase[1].text  # "l'OSDH" -> "OSDH": an acronym is written alone

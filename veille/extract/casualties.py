@@ -3,7 +3,7 @@
 Four readings, each a small function over the parse, tried from the trigger words of casualties.yaml:
 1. a casualty noun counted by the number before it ("11 morts", "une dizaine de victimes", "aucun blessé");
 2. a participle whose subject or head noun is counted ("trois soldats ont été tués", "grièvement blessé");
-3. an active verb whose object is counted ("tuant ses trois occupants");
+3. an active verb whose object is counted ("tuant ses deux passagers");
 4. a death expression followed or preceded by the victims ("a causé la mort de 43 personnes").
 Spans are character offsets into doc.text covering the number, the victims and the trigger.
 Coordinated victims add up ("six militaires et neuf rebelles"); a member named in an aside is not the group's
@@ -31,11 +31,11 @@ STRAY_OBJECT_WINDOW = 6
 
 CASUALTIES_FILE = "fr/casualties.yaml"
 KINDS = ("killed", "injured")
-# How far (tokens) a death noun may be from its victims: "la mort, hier, de 43 personnes".
+# How far (tokens) a death noun may be from its victims: "la mort, samedi, de 17 villageois".
 DEATH_WINDOW = 8
 # Words before a casualty noun looked at for a negation ("n'a pas fait de victime").
 NEGATION_WINDOW = 5
-# Marks around an aside between a subject and its verb ("35 personnes - dont des enfants - ont été tuées"),
+# Marks around an aside between a subject and its verb ("19 personnes - dont des écoliers - ont été tuées"),
 # and how many tokens such an aside may hold.
 ASIDE_MARKS = {"-", "–", "—", ")", ","}
 ASIDE_WINDOW = 10
@@ -340,7 +340,7 @@ def victim_of(participle: Token) -> Token | None:
 
 def noun_before_verb_group(participle: Token) -> Token | None:
     """The noun (or number) just before "sont mortes", "ont été tués" when the parser missed the subject,
-    over an aside: "35 personnes - dont des enfants - ont été tuées"."""
+    over an aside: "19 personnes - dont des écoliers - ont été tuées"."""
     doc = participle.doc
     floor = sentence_start(participle)
     i = participle.i - 1
@@ -478,7 +478,7 @@ def _is_singular(token: Token) -> bool:
 
 
 def read_active_verb(verb: Token, lex: CasualtyLexicon) -> Reading | None:
-    """ "tuant ses trois occupants", "l'attaque a blessé cinq personnes"."""
+    """ "tuant ses deux passagers", "l'attaque a blessé cinq personnes"."""
     victim = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ")), None)
     victim = victim or stray_object_after(verb)
     if victim is None:
@@ -533,7 +533,7 @@ def read_death_expression(noun: Token, lex: CasualtyLexicon) -> Reading | None:
 
 
 def read_death_of(noun: Token, lex: CasualtyLexicon) -> Reading | None:
-    """ "la mort d'un haut responsable" (1), "la mort de 43 personnes": a counted death with no verb."""
+    """ "la mort d'un chef de milice" (1), "la mort de 17 villageois": a counted death with no verb."""
     doc = noun.doc
     if noun.lower_ != "mort" or noun.i == 0 or doc[noun.i - 1].lower_ not in ("la", "sa", "leur"):
         return None

@@ -31,7 +31,7 @@ BARE_MONTH_GATES = ("lead", "boundary", "month_word", "year", "direction")
 # "la veille" / "le lendemain" count from a day mentioned at most this many characters before (about two
 # sentences); further away they count from publication ("83 décès depuis la veille" in a daily report).
 ANCHOR_REACH_CHARS = 300
-# A day-month date without a year takes the year of a full date ("Le 20 janvier 2018") in the same paragraph at
+# A day-month date without a year takes the year of a full date ("Le 14 avril 2019") in the same paragraph at
 # most this many sentences before (a timeline), if that year is at most this old (so a birth date, "né le 2 mai
 # 1962", does not date the arrest told next). Only full dates anchor: "en 2017" or "depuis février 2017" in
 # passing are background, and the story goes on at publication time.
@@ -112,7 +112,7 @@ class YearAnchor:
 def next_year_anchor(match: Match, resolved: Resolved, current: YearAnchor | None, published: dt.date,
                      sentence_of: Callable[[int], int]) -> YearAnchor | None:
     """The anchor after this mention: set by a recent full date, refreshed by a date it placed or by "le
-    lendemain", ended by a date told from publication ("hier", "dimanche", "le 6 mai dernier")."""
+    lendemain", ended by a date told from publication ("hier", "dimanche", "le 9 juin dernier")."""
     groups = match.groups
     day_with_year = resolved.precision == "day" and groups.get("year") and not groups.get("year_end")
     recent = 0 <= published.year - resolved.start.year <= YEAR_ANCHOR_MAX_AGE_YEARS

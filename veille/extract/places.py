@@ -3,7 +3,7 @@
 A numbered cascade:
 1. candidate names: spaCy's LOC/GPE/MISC entities, and capitalised runs the gazetteer knows that spaCy missed
    (or mislabelled as a person or organisation) when a locative word introduces them ("à Djibo");
-2. site phrases around a name: "le camp de réfugiés de Jabalia", "le pont Arzouna, à l'entrée de Tartous",
+2. site phrases around a name: "le camp de déplacés de Kalma", "le pont Sidi, à l'entrée de Mopti",
    "la région de Tillabéri", "le nord de la Syrie";
 3. resolution in two passes: first each name alone, then again with what the confident first answers say
    about the article (its countries, the dateline, the resolved points).
@@ -262,7 +262,7 @@ def attach_site(doc: Doc, cand: Candidate, lexicon: PlaceLexicon) -> None:
     if j is None or j < 0:
         return
     named_site = False
-    if doc[j].text == ",":  # "pont Arzouna, à l'entrée de Tartous"
+    if doc[j].text == ",":  # "pont Sidi, à l'entrée de Mopti"
         j -= 1
         while j >= 0 and _is_capitalised(doc[j]):
             j -= 1
@@ -412,7 +412,7 @@ def _stands_alone(doc: Doc, cand: Candidate) -> bool:
 
 
 def drop_covered(candidates: list[Candidate]) -> list[Candidate]:
-    """Remove names inside another candidate's site phrase (the named site "Arzouna" of "pont Arzouna, ...")."""
+    """Remove names inside another candidate's site phrase (the named site "Sidi" of "pont Sidi, ...")."""
     spans = [(c.site_start, c.site_end) for c in candidates
              if c.site_start is not None and c.site_end is not None and c.resolution]
     return [c for c in candidates

@@ -3,7 +3,7 @@
 Each function reads the parse around one quote and returns a `Found` (the token naming the speaker and the
 words that name it), or None; `veille.extract.speakers` then says who that token is. In order:
 1. `speaker_after`: the incise right after the quote (", a-t-il souligné", ", se désole X", "— X, 26 ans");
-2. `speaker_later_in_sentence`: an incise closing the quote's sentence (", a indiqué le haut-gradé.");
+2. `speaker_later_in_sentence`: an incise closing the quote's sentence (", a précisé l'officier.");
 3. `speaker_before`: the clause before a colon, "Pour X," / "Selon X,", the sentence before that ends on
    its speaker's verb ("X confirme. « ... »"), or the subject of the clause the quote belongs to, when it can
    speak (a reporting verb's subject, or a person subject of any verb: "il veut « ... »");
@@ -97,12 +97,12 @@ def split_at_incise(
 def speaker_after(
     doc: Doc, text: str, starts: list[int], span: QuoteSpan, lex: QuoteLexicon
 ) -> tuple[Found | None, int]:
-    """The incise after a quote: ", a-t-il souligné", ", se désole Luckens", ", selon X", "— Luckens, 26 ans"."""
+    """The incise after a quote: ", a-t-il souligné", ", s'indigne Moussa", ", selon X", "— Moussa, 31 ans"."""
     i = bisect_left(starts, span.close_end)  # the first token at or after the closing mark
     if i >= len(doc):
         return None, span.close_end
     dash = doc[i].text in ("—", "–", "-")
-    opened = doc[i].text == "," or dash  # ", se désole Luckens": an incise needs its comma or dash
+    opened = doc[i].text == "," or dash  # ", s'indigne Moussa": an incise needs its comma or dash
     if opened:
         i += 1
     elif doc[i].is_punct:
@@ -116,7 +116,7 @@ def speaker_after(
         if token.text in lex.marks or token.text in ("«", "»") or (token.is_punct and token.text != "-"):
             break
         if token.pos_ in ("SCONJ", "CCONJ"):
-            break  # ", quand le Qatar dénonçait ...": a new clause, not an incise
+            break  # ", quand le Niger dénonçait ...": a new clause, not an incise
         # In an incise right after a quote any verb reports speech ("relate", "se désole", "jure").
         incise_verb = opened and verbs_seen == 0 and k - i <= 2 and is_finite(token)
         reporting = is_reporting(token, lex.attributions)
@@ -160,7 +160,7 @@ def speaker_later_in_sentence(
     doc: Doc, starts: list[int], span: QuoteSpan, lex: QuoteLexicon, bare_preposition: bool = False
 ) -> Found | None:
     """An incise closing the quote's sentence: 'C'était "la dernière opportunité" pour ..., a indiqué le
-    haut-gradé.'; with `bare_preposition`, a "selon X" with no comma ('... des décapitations selon l'ONU.')."""
+    officier.'; with `bare_preposition`, a "selon X" with no comma ('... des décapitations selon l'ONU.')."""
     i = bisect_left(starts, span.close_end)
     if i >= len(doc):
         return None
@@ -220,7 +220,7 @@ def speaker_of_verb(
     verb: Token, lex: QuoteLexicon, start: int, incise: bool = False, after: int = 0
 ) -> Found | None:
     """Who speaks with a reporting verb: an inverted pronoun ("a-t-il"), its subject (not a word of the quote,
-    which ends at `after`), or in an incise the noun after it (", rappelle à La Presse le reporter")."""
+    which ends at `after`), or in an incise the noun after it (", confie au Quotidien le photographe")."""
     doc = verb.doc
     for token in doc[max(0, verb.i - 2): min(len(doc), verb.i + 3)]:
         if token.text.startswith("-") and normalise(token.text) in lex.pronouns:
@@ -245,7 +245,7 @@ def speaker_of_verb(
         if token.is_punct:
             break
         if token.lower_ in ("à", "au", "aux", "en"):
-            # ", rappelle à La Presse le reporter", ", dit en substance le texte": a complement, not the speaker
+            # ", confie au Quotidien le photographe", ", résume en somme la note": a complement, not the speaker
             skip_to = max(skip_to, token.head.i + 1 if token.head.i > token.i else token.i + 2)
             continue
         if token.i < skip_to or is_time_word(token, lex):

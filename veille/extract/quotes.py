@@ -70,8 +70,8 @@ def find_quotes(doc: Doc, entities: list[EntityMention], lex: QuoteLexicon) -> l
             if speaker:
                 speakers.remember(found.start, speaker, is_person)
         if not speaker and previous is not None and continues(text, previous, span):
-            # Someone else named as a subject since the previous quote takes the floor: "Katel Le Fustec
-            # comprend le découragement. [...] « J'y crois »".
+            # Someone else named as a subject since the previous quote takes the floor: "Sophie Garnier
+            # hausse les épaules. [...] « On verra bien »".
             named = speakers.last_subject(previous.end, span.open_at)
             speaker, speaker_text = named or (previous.speaker, previous.speaker_text)
         if not speaker:

@@ -2,7 +2,7 @@
 
 The quote layer finds *where* a speaker is named near a quote (a token); `Speakers` turns that token into
 the name the gold data write: a person's fullest name as written in the article ("Obama" -> "Barack
-Obama"), the person a pronoun or a role description refers back to ("il", "le haut-gradé"), or a group's
+Obama"), the person a pronoun or a role description refers back to ("il", "l'officier"), or a group's
 canonical actor name when the actor layer is confident, else the group as written.
 """
 
@@ -158,7 +158,7 @@ class Speakers:
         return ""
 
     def complete(self, name: str) -> str:
-        """The fullest mention of the same person: "Obama" -> "Barack Obama", "Rami" -> "Rami Abdel Rahmane"."""
+        """The fullest mention of the same person: "Obama" -> "Barack Obama", "Karim" -> "Karim Benali"."""
         words = name.split()
         if not words:
             return name
@@ -296,7 +296,7 @@ class Speakers:
         return name
 
     def proper_name(self, head: Token) -> str | None:
-        """A capitalised name the tagger did not call a person nor the actor layer a group ("— Luckens, 26 ans")."""
+        """A capitalised name the tagger did not call a person nor the actor layer a group ("— Moussa, 31 ans")."""
         if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
             return None
         first = head.i == 0 or self.doc[head.i - 1].is_space or self.doc[head.i - 1].text in SENTENCE_CLOSERS
@@ -322,13 +322,13 @@ class Speakers:
         return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
     def _apposed_person(self, phrase: Span) -> Span | None:
-        """ "un marchand de crème glacée de 26 ans, Luckens", "la cheffe des députés LFI (LFI), Mathilde Panot":
+        """ "un vendeur de pain de 31 ans, Moussa", "la présidente du groupe Verts (EELV), Claire Dumont":
         a name right after the phrase (and a parenthesis) and a comma; a capitalised name the tagger missed
         counts when the apposition ends there."""
         doc, end = self.doc, phrase.end
         limit = min(len(doc), end + APPOSITION_SKIP)
         while end < limit and doc[end].pos_ in ("ADP", "NUM", "NOUN", "ADJ", "DET") and not doc[end].is_punct:
-            end += 1  # a complement the parser hung elsewhere: "un marchand de 26 ans, Luckens"
+            end += 1  # a complement the parser hung elsewhere: "un vendeur de 31 ans, Moussa"
         if end < len(doc) and doc[end].text == "(":
             end = next((t.i + 1 for t in doc[end:min(len(doc), end + 6)] if t.text == ")"), end)
         if end + 1 >= len(doc) or doc[end].text != ",":
@@ -390,7 +390,7 @@ class Speakers:
         if antecedent is not None:  # "l'ONG" -> the group named before
             return self._group_name(antecedent), False
         issuer = self.issuer(phrase.root)
-        if issuer is not None:  # "un communiqué de l'Alliance": the Alliance speaks
+        if issuer is not None:  # "un communiqué de la Coalition": the Coalition speaks
             return self.resolve(issuer, at)
         if not self.can_speak(phrase):
             return None, False
@@ -430,7 +430,7 @@ class Speakers:
         return None
 
     def issuer(self, head: Token) -> Token | None:
-        """Who issued a document named with its author ("un communiqué de l'Alliance", "la lettre du
+        """Who issued a document named with its author ("un communiqué de la Coalition", "la lettre du
         ministère"): the author speaks through it. Not a mere complement ("un communiqué de presse")."""
         if normalise(head.text) not in self.lex.document_nouns:
             return None

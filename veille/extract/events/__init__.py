@@ -248,7 +248,7 @@ def sentence_toll(
     spread over several places, or announced by a total cue ("sur un bilan total de 11")."""
     casualties = casualties_in(mentions, *span)
     # Only violence has a toll: an arrest or an abduction reported next to a death did not cause it.
-    if len(places) > 1:  # the total is the figure outside every town's own item ("60 soldats : 14 à Sanam, ...")
+    if len(places) > 1:  # the total is the figure outside every town's own item ("52 soldats : 12 à Koro, ...")
         items = [list_item(view.text, span, place) for place in places]
         outside = [c for c in casualties if not any(start <= c.start < end for start, end in items)]
         casualties = outside or casualties
@@ -272,7 +272,7 @@ def draft_at(
     mentions: Mentions, view: DocView,
 ) -> Draft:
     """The sentence's draft (`told`) at one place; of a list of places, with the date and the figures of its
-    own item ("14 morts à Sanam le 24 décembre, 89 le 8 janvier à Chinégodar")."""
+    own item ("12 morts à Koro le 3 mars, 40 le 9 avril à Djenné")."""
     location = to_location(place, mentions.country if rep.acled else None)
     own_date, own_toll = told.date, Toll(**vars(told.toll)) if len(places) > 1 else told.toll
     if len(places) > 1 and place is not None:
@@ -308,7 +308,7 @@ def has_toll(acled: tuple[str, str] | None, plover: str) -> bool:
 
 
 def date_in(mentions: Mentions, item: tuple[int, int]) -> EventDate | None:
-    """The date stated inside one item of a list ("89 morts le 8 janvier à Chinégodar"), if one."""
+    """The date stated inside one item of a list ("40 morts le 9 avril à Djenné"), if one."""
     for mention in mentions.dates:
         if item[0] <= mention.start and mention.end <= item[1] and mention.value <= mentions.published.isoformat():
             return EventDate(value=mention.value, precision=mention.precision, text=mention.text, mention=mention)

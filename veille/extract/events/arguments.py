@@ -18,7 +18,7 @@ COARSE_PLACE_PENALTY = 80
 # A place inside another clause than the trigger's ("pendant que les blessés étaient évacués par Rafah, le camp a
 # été bombardé") must be this many characters nearer than one of the trigger's own clause.
 OTHER_CLAUSE_PENALTY = 120
-# How far back (characters) an unnamed site may refer to the site named before ("le camp" -> "camp ... à Jabalia").
+# How far back (characters) an unnamed site may refer to the site named before ("le camp" -> "camp ... à Kalma").
 SITE_REFERENCE_CHARS = 3000
 PRECISION_RANK = {"exact": 0, "near": 1, "admin1": 2, "country": 3, None: 4}
 
@@ -190,7 +190,7 @@ def referred_site(
     mentions: Mentions, trigger: Token, segment: tuple[int, int], nouns: frozenset[str]
 ) -> PlaceMention | None:
     """The site an unnamed, definite target refers to ("le camp de réfugiés a de nouveau été bombardé", after
-    "le plus grand camp de réfugiés de l'enclave, situé à Jabalia"): the last earlier phrase headed by the same
+    "le plus grand camp de déplacés de la région, situé à Kalma"): the last earlier phrase headed by the same
     site noun that holds a located place, within SITE_REFERENCE_CHARS. Why: news names a site once, then calls
     it "le camp", "la prison"; the nearest town of the later sentence is usually somewhere else. `nouns`: the
     site nouns that may refer back (geo_place_types.yaml, `unnamed_sites`)."""
@@ -222,7 +222,7 @@ LIST_SEPARATORS = (",", ";", ":", " et ", "(", ")", " ainsi qu")
 
 def list_item(text: str, segment: tuple[int, int], place: PlaceMention) -> tuple[int, int]:
     """The list item of the sentence that holds this place, between the separators around it
-    ("…: 14 morts à Sanam le 24 décembre, 89 morts le 8 janvier à Chinégodar et 71 …")."""
+    ("…: 12 morts à Koro le 3 mars, 40 morts le 9 avril à Djenné et 25 …")."""
     start = max([text.rfind(sep, segment[0], place.start) + len(sep) for sep in LIST_SEPARATORS
                  if text.rfind(sep, segment[0], place.start) != -1] or [segment[0]])
     ends = [text.find(sep, place.end, segment[1]) for sep in LIST_SEPARATORS]
@@ -231,7 +231,7 @@ def list_item(text: str, segment: tuple[int, int], place: PlaceMention) -> tuple
 
 def trust_country(place: PlaceMention, mentions: Mentions) -> PlaceMention:
     """A town the gazetteer put in a country the article never names, while the article is about another
-    one, is a homonym ("Kaliki" in a Congolese report resolved in Tanzania): keep the name, drop the point
+    one, is a homonym (a Congolese village resolved to its Tanzanian namesake): keep the name, drop the point
     and give it the article's country, so the event is not sent abroad."""
     country = mentions.country
     if place.country is None or country is None or place.country == country:
@@ -245,7 +245,7 @@ def trust_country(place: PlaceMention, mentions: Mentions) -> PlaceMention:
 def event_country(mentions: Mentions) -> str | None:
     """The article's country for its events: the country most of its places resolve to, unless the text
     names regions of one other country only and none of that one: then homonym towns misled the count
-    ("Irumu" resolved in Japan in a report on Ituri). Country names are not enough: foreign states are
+    (a Congolese town resolved to a Japanese namesake). Country names are not enough: foreign states are
     often named as actors ("Israël" in a report on Hébron). An article naming no country nor region is placed
     by the home of the armed groups it names, when they agree."""
     named = article_countries(mentions)

@@ -74,7 +74,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-# A heading is a short line without final punctuation ("L'UE exige l'arrêt des frappes"); the paragraph it
+# A heading is a short line without final punctuation ("Le Conseil réclame la fin des bombardements"); the paragraph it
 # announces starts within this many characters.
 HEADING_MAX_CHARS = 120
 HEADING_REACH_CHARS = 400

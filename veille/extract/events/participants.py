@@ -313,7 +313,7 @@ def _author_of_noun(trigger: Token, country: str | None, armed: bool, remote: bo
     return actor if actor is not None and actor.type not in ("civilians", "person", "unknown") else None
 
 
-# How far a bracket opened at the end of a phrase may close ("des Forces démocratiques alliées (ADF)").
+# How far a bracket opened at the end of a phrase may close ("des Brigades unies du fleuve (BUF)").
 BRACKET_REACH = 8
 
 

@@ -237,7 +237,7 @@ def _future_or_conditional(verb: Token) -> bool:
 
 def infinitive_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
     """An infinitive trigger introduced by a purpose or condition word ("pour déloger", "afin d'y manifester",
-    "de peur d'être tués")."""
+    "de crainte d'être tués")."""
     passive_inf = any(c.dep_ == "aux:pass" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
     if "Inf" not in token.morph.get("VerbForm", []) and not passive_inf:
         return None
@@ -373,7 +373,7 @@ def membership_reason(cand: Candidate, view: DocView, lexicon: Lexicon) -> str |
 def period_reason(cand: Candidate, view: DocView, lexicon: Lexicon) -> str | None:
     """Violence qualified by a period of months ("ont tué d'octobre à fin mai au moins 514 civils", "tuées
     depuis octobre") is a cumulative toll over many events: an aggregate, not one event. A sentence that also
-    gives days ("depuis décembre, dont 14 morts à Sanam le 24 décembre") lists its events: kept."""
+    gives days ("depuis février, dont 12 morts à Koro le 3 mars") lists its events: kept."""
     token = cand.token
     if cand.plover not in VIOLENT_PLOVER:
         return None
@@ -469,6 +469,6 @@ def person_reason(token: Token, view: DocView, lexicon: Lexicon) -> str | None:
 
 def is_statement_topic(token: Token, view: DocView, lexicon: Lexicon) -> bool:
     """A violence noun governed, within two steps, by a statement about it ("Paris condamne l'offensive",
-    "exige l'arrêt des frappes"): it refers to an event reported elsewhere."""
+    "réclame la fin des bombardements"): it refers to an event reported elsewhere."""
     return token.pos_ == "NOUN" and head_with_cue(
         token, view, lexicon.cues["statement_governors"], GOVERNOR_DEPTH) is not None

@@ -11,7 +11,7 @@ from veille.extract.temporal.calendar import Precision, Tense
 from veille.extract.temporal.lexicon import Lexicon
 
 Groups = dict[str, str]
-# Two-digit years ("le 10 novembre 93") are read in the century that puts them at most this far after
+# Two-digit years ("le 4 mars 97") are read in the century that puts them at most this far after
 # publication.
 SHORT_YEAR_FUTURE_SLACK = 10
 # Counts beyond this in "il y a N jours" are not dates worth resolving (and would overflow the calendar).
@@ -142,7 +142,7 @@ def year_from_anchor(g: Groups, lex: Lexicon, ctx: Context, month: int, day: int
 
 
 def resolve_calendar_day(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
-    """"mardi 6 septembre (2016)", "le 6 mai dernier", "12/10/2016", "du 2 au 5 mai": explicit days."""
+    """"mardi 6 septembre (2016)", "le 9 juin dernier", "12/10/2016", "du 2 au 5 mai": explicit days."""
     if g.get("day_end"):
         return resolve_day_range(g, lex, ctx)
     month = int(g["month_digits"]) if g.get("month_digits") else lex.value("months", g["month"])
@@ -161,7 +161,7 @@ def resolve_calendar_day(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | No
 
 
 def resolve_day_range(g: Groups, lex: Lexicon, ctx: Context) -> Resolved | None:
-    """"du 2 au 5 mai", "les 2 et 3 novembre": the end is resolved, the start takes its missing parts from it."""
+    """"du 2 au 5 mai", "les 7 et 8 juin": the end is resolved, the start takes its missing parts from it."""
     end_month = lex.value("months", g["month_end"])
     end_day = day_number(g["day_end"])
     anchored = None

@@ -1,7 +1,7 @@
 """French phrases over the dependency parse: the noun phrase, incises, and multiword cues.
 
 Two shapes of noun phrase serve the layers, both built here: `noun_phrase` (contiguous, only the dependents
-that belong to a name: "l'Observatoire syrien des droits de l'homme"), for sources and speakers, and
+that belong to a name: "le Comité de vigilance des droits humains"), for sources and speakers, and
 `argument_phrase` (the head with the whole subtree of each non-clausal dependent), for the agents and
 patients of event triggers. The actor layer's `agent_phrase` (entities.py) trims a generic agent to the words
 its lexicon matched.
@@ -106,7 +106,7 @@ def noun_phrase(head: Token, with_apposition: bool = False) -> Span:
     """A contiguous noun phrase (a source, a speaker): determiners, adjectives, names and "de" complements
     (recursively), no clauses, no punctuation at either end.
 
-    With `with_apposition`, a following apposition is kept too ("Rami Abdel Rahmane, le directeur de l'ONG").
+    With `with_apposition`, a following apposition is kept too ("Karim Benali, le directeur de l'ONG").
     """
     allowed = PHRASE_DEPS | (APPOSITION_DEPS if with_apposition else set())
     keep = [head]
