@@ -20,7 +20,7 @@ def split_doc(text: str, starts: list[str]):
 def test_the_view_is_the_pipelines_sentences_and_is_built_once(nlp):
     doc = nlp("La pluie a cessé. Les routes ont rouvert lundi.")
     view = sentences(doc)
-    assert [s.text for s in view.sents] == [s.text for s in doc.sents]
+    assert view.bounds == [(s.start, s.end) for s in doc.sents]
     assert sentences(doc) is view
     assert view.of(doc[-2]).text == "Les routes ont rouvert lundi."
     assert view.index_at(0) == 1 and view.index_at(len(doc.text) - 1) == 2

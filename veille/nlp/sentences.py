@@ -31,7 +31,8 @@ VIEW_KEY = "veille.sentences"
 
 
 def sentences(doc: Doc) -> Sentences:
-    """The sentence view of a parsed document, built on first use and kept in `doc.user_data`."""
+    """The sentence view of a parsed document, built on first use and kept in `doc.user_data` (it holds no
+    reference to the document, so the document is freed as soon as its last user drops it)."""
     view = doc.user_data.get(VIEW_KEY)
     if view is None:
         view = Sentences(doc)
@@ -40,30 +41,30 @@ def sentences(doc: Doc) -> Sentences:
 
 
 class Sentences:
-    """The sentences of one document (see the module docstring), with every bound computed once."""
+    """The sentences of one document (see the module docstring), with every bound computed once; sentences
+    are returned as spans of the document the caller's token belongs to."""
 
     def __init__(self, doc: Doc):
-        self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each access
+        self.length = len(doc)
         # a document no pipeline split (a blank tokenizer in a test) is one sentence
-        self.sents: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        self.starts = [s.start_char for s in self.sents]
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.bounds = [(s.start, s.end) for s in sents]
+        self.chars = [(s.start_char, s.end_char) for s in sents]
+        self.starts = [start for start, _ in self.chars]
         self._of: list[int] = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            self._of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        for n, (start, end) in enumerate(self.bounds):
+            self._of[start:end] = [n] * (end - start)
         self._clause_ends = [t.i for t in doc if t.text in CLAUSE_ENDS or t.is_space]
 
     def of(self, token: Token) -> Span:
         """The sentence of a token of this document."""
-        return self.sents[self._of[token.i]]
+        start, end = self.bounds[self._of[token.i]]
+        return token.doc[start:end]
 
     def around(self, span: Span) -> Span:
         """The sentence(s) holding a span: from the start of its first token's to the end of its last's."""
-        return self.doc[self.of(span[0]).start:self.of(span[-1]).end]
-
-    def number(self, token: Token) -> int:
-        """The position of a token's sentence in the document."""
-        return self._of[token.i]
+        return span.doc[self.bounds[self._of[span[0].i]][0]:self.bounds[self._of[span[-1].i]][1]]
 
     def index_at(self, char: int) -> int:
         """How many sentences start at or before character `char` (the first sentence is 1)."""
@@ -71,8 +72,8 @@ class Sentences:
 
     def segment(self, token: Token) -> tuple[int, int]:
         """The character span of the token's sentence, cut at line breaks, without surrounding whitespace."""
-        sent, text = self.of(token), self.text
-        start, end = sent.start_char, sent.end_char
+        text = self.text
+        start, end = self.chars[self._of[token.i]]
         line_start = text.rfind("\n", start, token.idx) + 1
         line_end = text.find("\n", token.idx, end)
         start, end = max(start, line_start), end if line_end == -1 else line_end
@@ -87,16 +88,17 @@ class Sentences:
         neighbouring ones where the split is not after final punctuation, never across a line break."""
         own = self._of[token.i]
         first = last = own
-        while first > 0 and own - first < MAX_JOINED and self._runs_on(self.sents[first - 1]):
+        while first > 0 and own - first < MAX_JOINED and self._runs_on(first - 1):
             first -= 1
-        while last + 1 < len(self.sents) and last - own < MAX_JOINED and self._runs_on(self.sents[last]):
+        while last + 1 < len(self.chars) and last - own < MAX_JOINED and self._runs_on(last):
             last += 1
-        return self.sents[first].start_char, self.sents[last].end_char
+        return self.chars[first][0], self.chars[last][1]
 
-    def _runs_on(self, sent: Span) -> bool:
-        """Whether a parser sentence goes on into the next one: no final punctuation, no line break."""
-        tail = self.text[sent.start_char:sent.end_char]
-        if "\n" in self.text[sent.end_char - 1:sent.end_char + 1] or not tail.strip():
+    def _runs_on(self, n: int) -> bool:
+        """Whether parser sentence n goes on into the next one: no final punctuation, no line break."""
+        start, end = self.chars[n]
+        tail = self.text[start:end]
+        if "\n" in self.text[end - 1:end + 1] or not tail.strip():
             return False
         return tail.rstrip(CLOSERS)[-1:] not in FINAL_PUNCTUATION
 
@@ -112,4 +114,4 @@ class Sentences:
         k = bisect_right(self._clause_ends, i)
         if k < len(self._clause_ends) and self._clause_ends[k] < i + CLAUSE_WINDOW:
             return self._clause_ends[k]
-        return min(len(self.doc), i + CLAUSE_WINDOW)
+        return min(self.length, i + CLAUSE_WINDOW)

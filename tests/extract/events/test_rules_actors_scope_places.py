@@ -9,8 +9,6 @@ import pytest
 
 from tests.support import knowledge
 from veille.extract.events import extract_events
-from veille.extract.events.arguments import Toll
-from veille.extract.events.merge import merge_toll
 from veille.extract.events.view import DocView
 from veille.extract.layers import text_mentions
 from veille.extract.mentions import Mentions
@@ -97,16 +95,6 @@ def test_an_arrest_takes_no_toll(nlp):
     assert arrests and arrests[0].fatalities is None
 
 
-def test_merged_toll_prefers_exact_then_larger_figures():
-    toll = Toll(fatalities=20, fatalities_approx=True)
-    merge_toll(toll, Toll(fatalities=18))
-    assert (toll.fatalities, toll.fatalities_approx) == (18, False)
-    merge_toll(toll, Toll(fatalities=21))
-    assert toll.fatalities == 21
-    merge_toll(toll, Toll(fatalities=30, fatalities_approx=True))
-    assert toll.fatalities == 21
-
-
 # ---- typing by victims, light verbs ------------------------------------------------------------------
 def test_civilian_victims_make_a_generic_attack_an_attack_on_civilians(nlp):
     assert kinds(nlp, "Trois personnes ont été tuées lundi dans une attaque de jihadistes près de Gao.") == [
@@ -153,15 +141,6 @@ def test_plural_demonstrative_refers_back(nlp):
     doc = nlp("Ces attaques ont été revendiquées par les jihadistes, pas des attaques isolées.")
     assert is_anaphoric(doc[1])
     assert not is_anaphoric(doc[[t.lower_ for t in doc].index("isolées") - 1])
-
-
-def test_explosion_is_not_retyped_as_a_clash_by_a_later_mention():
-    from veille.extract.events.merge import _may_retype
-
-    explosion = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-    assert not _may_retype(explosion, ("Battles", "Armed clash"))
-    assert _may_retype(explosion, ("Explosions/Remote violence", "Suicide bomb"))
-    assert _may_retype(("Battles", "Armed clash"), ("Violence against civilians", "Attack"))
 
 
 def _town(text: str, name: str, lat: float, lon: float):
@@ -337,12 +316,3 @@ def test_a_pronoun_killer_is_armed_when_armed_men_were_just_named(nlp):
     assert kinds(nlp, text) == ["Attack"]
 
 
-def test_claims_of_one_source_merge_when_their_figures_agree():
-    from veille.extract.events.merge import add_claim
-    from veille.model import Claim
-
-    claims = add_claim([Claim(source="l'armée", fatalities=12)], Claim(source="l'armée", fatalities=12, injured=8))
-    assert claims == [Claim(source="l'armée", fatalities=12, injured=8)]
-    claims = add_claim(claims, Claim(source="l'armée", fatalities=15))
-    assert [c.fatalities for c in claims] == [12, 15]
-    assert len(add_claim(claims, Claim(source="OSDH", fatalities=12))) == 3

@@ -11,9 +11,7 @@ import pytest
 from tests.support import knowledge
 from veille.extract.dates import find_dates
 from veille.extract.events import extract_events
-from veille.extract.events.arguments import Toll
-from veille.extract.events.merge import Draft, merge_drafts
-from veille.extract.mentions import EventDate, Mentions
+from veille.extract.mentions import Mentions
 
 PUBLISHED = dt.date(2022, 6, 15)
 
@@ -74,16 +72,6 @@ def test_typing_and_scope_rules(nlp, text, expected):
     assert kinds(nlp, text) == expected
 
 
-def test_an_anaphor_of_another_subtype_does_not_join_an_event():
-    peaceful = _draft(("Protests", "Peaceful protest"), "2022-06-13", "day")
-    peaceful.plover = "PROTEST"
-    charged = _draft(("Protests", "Protest with intervention"), "2022-06-14", "day", anaphoric=True)
-    charged.plover, charged.toll = "PROTEST", Toll(injured=3)
-    merged = merge_drafts([peaceful, charged])
-    assert [d.acled for d in merged] == [("Protests", "Peaceful protest")]
-    assert merged[0].toll.injured is None
-
-
 def test_a_heading_interaction_folds_into_the_paragraph_that_tells_it(nlp):
     text = ("L'ONU exige un cessez-le-feu\n\nLe secrétaire général des Nations unies a exigé mardi l'arrêt des "
             "combats dans la région.")
@@ -96,21 +84,3 @@ def test_a_possessive_noun_trigger_refers_back(nlp):
     assert kinds(nlp, text) == ["Armed clash"]
 
 
-def _draft(acled: tuple[str, str], date: str, precision: str, anaphoric: bool = False) -> Draft:
-    return Draft(acled=acled, plover="ASSAULT", date=EventDate(value=date, precision=precision, text=None),
-                 location=None, actor1=None, actor2=None, toll=Toll(), evidence="", evidence_span=(0, 0),
-                 confidence=0.7, specific=True, anaphoric=anaphoric)
-
-
-ATTACK = ("Violence against civilians", "Attack")
-AIR = ("Explosions/Remote violence", "Air/drone strike")
-
-
-def test_the_weapon_and_the_target_of_one_dated_event_merge_into_the_weapon():
-    merged = merge_drafts([_draft(ATTACK, "2022-06-14", "day"), _draft(AIR, "2022-06-14", "day", anaphoric=True)])
-    assert [d.acled for d in merged] == [AIR]
-
-
-def test_an_undated_weapon_word_does_not_retype_an_attack():
-    merged = merge_drafts([_draft(ATTACK, "2022-06-14", "day"), _draft(AIR, "2022-06-15", "unknown")])
-    assert sorted(d.acled for d in merged) == sorted([ATTACK, AIR])
