@@ -36,7 +36,7 @@ PLURAL_WINDOW = 80
 # Tokens back from "le ministère" in which its fuller mention ("le ministère de la Défense") is looked for.
 ANAPHORA_TOKENS = 200
 # Characters after a role description in which the person holding the role may be named first
-# ("le chef d'état-major a indiqué ... Le général Lecointre a ...").
+# ("le chef d'état-major a indiqué ... Le général Marchand a ...").
 CATAPHORA_WINDOW = 400
 # Tokens of a complement skipped between a description and the name in apposition to it ("de 26 ans").
 APPOSITION_SKIP = 5

@@ -32,7 +32,7 @@ def test_a_figure_cut_by_a_sentence_boundary_counts_in_both_pieces(nlp):
 
 
 def test_the_figure_nearest_the_trigger_is_measured_from_its_nearer_end():
-    # "35 personnes - dont des enfants - ont été tuées par l'explosion ... et 11 soldats": the long phrase
+    # "19 personnes - dont des écoliers - ont été tuées par l'explosion ... et 11 soldats": the long phrase
     # ends just before the trigger, the short one starts further after it.
     long, short = killed(35, 0, 48), killed(11, 80, 90)
     assert toll_from([long, short], 55, []).fatalities == 35

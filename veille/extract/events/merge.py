@@ -49,7 +49,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         target = next((k for k in kept if compatible(k, draft)), None)
         if target is not None and draft.demonstrative:  # "Ce raid survient au lendemain de l'annonce par
-            merge_toll(target.toll, draft.toll)  # Kaboul": the place and date are the report's, not the event's
+            merge_toll(target.toll, draft.toll)  # Bamako": the place and date are the report's, not the event's
             target.repeats += 1
         elif target is not None:
             absorb(target, draft)
