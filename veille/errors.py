@@ -18,6 +18,12 @@ class InputError(VeilleError):
     code = "V100"
 
 
+class ExtractionError(VeilleError):
+    """One article's extraction failed; the message names the layer and the reason."""
+
+    code = "V110"
+
+
 class ResourceError(VeilleError):
     """A language-knowledge data file is missing or malformed."""
 

@@ -16,11 +16,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from itertools import islice
 
-from veille.errors import GazetteerError, ModelError, ResourceError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
+
 from veille.ingest.readers import Item, Reader, ReadOptions
 from veille.ingest.records import Failure, SourcedArticle
 from veille.model import ArticleRecord
-from veille.store import Store
+from veille.store.store import Store
 from veille.store.writer import text_hash, url_hash
 
 # Articles sent to a worker at once: enough for nlp.pipe batching, small enough to keep workers even.
@@ -31,9 +32,12 @@ READ_BLOCK = 64
 CHUNKS_PER_WORKER = 3
 # Failures kept in the summary for display (all of them are in the store).
 SUMMARY_FAILURES = 20
+# A store error message longer than this is cut in the failure row.
+MAX_REASON_CHARS = 500
 
-# Errors of the installation, not of an article: they stop the batch with their message.
-SETUP_ERRORS = (ResourceError, ModelError, GazetteerError)
+# Store errors of the server or the connection, not of an article: they stop the batch (the run is then
+# "interrupted" and a rerun resumes it). Any other store error fails its article only.
+CONNECTION_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
 
 Keys = tuple[str | None, str]
 Outcome = tuple[ArticleRecord | None, str | None]  # a record, or the reason extraction failed
@@ -134,11 +138,19 @@ class _Batch:
 
     def write(self, chunk: list[tuple[SourcedArticle, Keys]], outcomes: list[Outcome]) -> None:
         for (article, keys), (record, error) in zip(chunk, outcomes, strict=True):
+            where = {"source": article.origin or article.id, "line": article.line, "id": article.id}
             if record is None:
-                where = {"source": article.origin or article.id, "line": article.line, "id": article.id}
-                self.record_failure(Failure(reason=f"extraction failed: {error}", **where))
+                self.record_failure(Failure(reason=str(error), **where))
                 continue
-            if self.store.add_article(article, record, self.summary.run_id, keys):
+            try:
+                stored = self.store.add_article(article, record, self.summary.run_id, keys)
+            except CONNECTION_ERRORS:
+                raise
+            except SQLAlchemyError as exc:  # this article's data: its failure, not the batch's
+                reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:MAX_REASON_CHARS]
+                self.record_failure(Failure(reason=f"store failed: {type(exc).__name__}: {reason}", **where))
+                continue
+            if stored:
                 self.summary.stored += 1
             else:
                 self.summary.duplicates += 1
@@ -163,22 +175,14 @@ def _init_worker() -> None:
 
 
 def extract_chunk(articles: list[SourcedArticle]) -> tuple[int, float, list[Outcome]]:
-    """Extract a chunk with this process's extractor; one bad article fails alone, not its chunk."""
+    """Extract a chunk with this process's extractor, by the pipeline's policy (one bad article fails alone;
+    a broken installation stops the batch)."""
+    from veille.pipeline import process
+
     if _extractor is None:
         _init_worker()
-    try:
-        outcomes = [(record, None) for record in _extractor.extract(articles)]
-    except SETUP_ERRORS:
-        raise  # a broken data file or model fails every article: stop the batch, do not fill `failures`
-    except Exception:  # find the article that breaks, below
-        outcomes = []
-        for article in articles:
-            try:
-                outcomes.append((next(_extractor.extract([article])), None))
-            except SETUP_ERRORS:
-                raise
-            except Exception as exc:  # any extraction error becomes that article's failure
-                outcomes.append((None, f"{type(exc).__name__}: {exc}"))
+    outcomes = [(o.record, None) if o.status == "ok" else (None, o.record.error)
+                for o in process(articles, _extractor)]
     return os.getpid(), peak_rss_mb(), outcomes
 
 

@@ -59,7 +59,7 @@ def site():
 
 
 def reader() -> Reader:
-    fetch = FetchOptions(timeout=5, max_bytes=200_000, retries=0, delay=0)
+    fetch = FetchOptions(timeout=5, max_bytes=200_000, retries=0, delay=0, allow_private=True)
     return Reader(ReadOptions(fetch=fetch))
 
 
@@ -97,6 +97,6 @@ def test_single_page_url_without_date_needs_the_fallback(site):
 
 
 def test_unreachable_host_fails_after_retries():
-    options = ReadOptions(fetch=FetchOptions(timeout=1, retries=1, backoff=0, delay=0))
+    options = ReadOptions(fetch=FetchOptions(timeout=1, retries=1, backoff=0, delay=0, allow_private=True))
     [failure] = list(Reader(options).read_source("http://127.0.0.1:9/none"))
     assert isinstance(failure, Failure) and "after 2 attempts" in failure.reason
