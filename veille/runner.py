@@ -19,7 +19,7 @@ from itertools import islice
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
 
 from veille.ingest.readers import Item, Reader, ReadOptions
-from veille.ingest.records import Failure, SourcedArticle
+from veille.ingest.records import Failure, SourcedArticle, with_distinct_id
 from veille.model import ArticleRecord
 from veille.store.store import Store
 from veille.store.writer import text_hash, url_hash
@@ -72,6 +72,11 @@ class RunSummary:
         return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
                 "skipped": self.skipped, "failed": self.failed}
 
+    @property
+    def processed(self) -> int:
+        """Inputs dealt with: stored, found already stored, or deliberately skipped (not French)."""
+        return self.stored + self.duplicates + self.skipped
+
 
 def run_batch(
     sources: Iterable[str],
@@ -106,6 +111,7 @@ class _Batch:
     def __init__(self, store: Store, summary: RunSummary, progress: Callable[[int], None]):
         self.store, self.summary, self.progress = store, summary, progress
         self.seen: set[str] = set()  # keys submitted in this run (the store only knows finished ones)
+        self.ids: set[str] = set()  # article ids submitted in this run
 
     def new_articles(self, items: Iterator[Item]) -> Iterator[tuple[SourcedArticle, Keys]]:
         """Articles not stored yet and not already queued in this run; failures are recorded on the way."""
@@ -118,12 +124,15 @@ class _Batch:
                 else:
                     articles.append((item, (url_hash(item.url), text_hash(item.text))))
             known = self.store.known_keys([k[0] for _, k in articles if k[0]], [k[1] for _, k in articles])
+            taken = self.store.known_ids(article.id for article, _ in articles) | self.ids
             for article, keys in articles:
                 if (keys[0] and keys[0] in known | self.seen) or keys[1] in known | self.seen:
                     self.summary.duplicates += 1
                     self.progress(1)
                     continue
                 self.seen.update(key for key in keys if key)
+                article = with_distinct_id(article, taken)  # another article has this id: never two
+                self.ids.add(article.id)
                 yield article, keys
 
     def record_failure(self, failure: Failure) -> None:

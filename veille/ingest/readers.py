@@ -29,6 +29,7 @@ from veille.ingest.records import (
     content_id,
     make_article,
     unreadable_bytes,
+    with_distinct_id,
 )
 
 TEXT_SUFFIXES = {".txt"}
@@ -66,8 +67,14 @@ class Reader:
         self.fetcher = Fetcher(self.options.fetch)
 
     def read(self, sources: Iterable[str]) -> Iterator[Item]:
+        """The items of every source, in order; an id met twice is made distinct (see `with_distinct_id`)."""
+        seen: set[str] = set()
         for source in sources:
-            yield from self.read_source(source)
+            for item in self.read_source(source):
+                if isinstance(item, SourcedArticle):
+                    item = with_distinct_id(item, seen)
+                    seen.add(item.id)
+                yield item
 
     def read_source(self, source: str) -> Iterator[Item]:
         """Yield the items of one source: a file, a directory (recursive), a URL, or '-' for stdin (JSONL)."""

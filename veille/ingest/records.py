@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -109,3 +109,12 @@ def unreadable_bytes(raw: bytes, source: str) -> Failure | None:
     if b"\x00" in raw[:8192]:
         return Failure(source=source, reason="binary file (contains NUL bytes)")
     return None
+
+
+def with_distinct_id(article: SourcedArticle, taken: Container[str]) -> SourcedArticle:
+    """The article, renamed `id~<text hash>` when its id is already taken (two files named `index.html`,
+    two corpora numbering their lines alike): one id never names two articles."""
+    if article.id not in taken:
+        return article
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:8]
+    return article.model_copy(update={"id": f"{article.id}~{digest}"})
