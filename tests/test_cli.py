@@ -125,3 +125,33 @@ def test_output_that_is_a_directory_is_a_clear_error(tmp_path):
     source.write_text(ARTICLE, encoding="utf-8")
     result = run("extract", str(source), "-o", str(tmp_path), "--no-progress")
     assert result.exit_code == 2 and "is a directory" in result.stderr
+
+
+def test_read_only_commands_never_create_a_store(tmp_path):
+    typo = tmp_path / "veile.db"
+    for command in (["failures"], ["runs"], ["export"], ["search", "Mali"]):
+        result = run(*command, "--db", str(typo))
+        assert result.exit_code == 2 and "no store at" in result.stderr, command
+    assert not typo.exists()
+
+
+def test_export_filters_refuse_what_matches_nothing_by_construction(tmp_path):
+    db = tmp_path / "veille.db"
+    from veille.store import Store
+
+    Store.open(db).close()
+    assert run("export", "--db", str(db), "--country", "ML").exit_code == 0
+    assert run("export", "--db", str(db), "--country", "Mali", "--type", "armed clash").exit_code == 0
+    for option, value in (("--country", "XX"), ("--country", "Malie"), ("--type", "bataille")):
+        result = run("export", "--db", str(db), option, value)
+        assert result.exit_code == 2 and "unknown" in result.stderr, (option, value)
+
+
+def test_run_exit_status(tmp_path):
+    good = tmp_path / "bon.jsonl"
+    good.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "veille.db")
+    assert run("run", str(good), "--db", db, "--no-progress").exit_code == 0
+    assert run("run", str(good), "--db", db, "--no-progress").exit_code == 0  # already stored: fine
+    assert run("run", str(tmp_path / "absent"), "--db", db, "--no-progress").exit_code == 2
+    assert run("run", str(good), str(tmp_path / "absent"), "--db", db, "--no-progress").exit_code == 1

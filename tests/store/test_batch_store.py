@@ -64,7 +64,8 @@ def test_a_store_error_fails_its_article_and_the_batch_goes_on(nlp, db_url, tmp_
     summary, counts = run(db_url, corpus(tmp_path / "c.jsonl", [article(0), article(1), article(2)]))
     assert (summary.stored, summary.failed) == (2, 1)
     [failure] = summary.failures
-    assert failure.line == 2 and failure.reason.startswith("store failed: DataError") and "out of range" in failure.reason
+    assert failure.line == 2 and failure.reason.startswith("store failed: DataError")
+    assert "out of range" in failure.reason
     assert counts["articles"] == 2 and counts["failures"] == 1
 
 
