@@ -47,6 +47,9 @@ def extract(
     html_or_text = any(not str(s).endswith((".jsonl", ".ndjson")) and s != "-" for s in inputs)
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     with user_errors():
+        if progress:
+            typer.echo("veille: loading the French model (and, on a first run, building the gazetteer: "
+                       "20-60 s)...", err=True)
         extractor = Extractor(Options(include_text=include_text or html_or_text))
         total = count_inputs(inputs)
         bar = tqdm(total=total, unit="article", disable=not progress or total == 1, file=sys.stderr)
