@@ -162,3 +162,13 @@ def test_a_server_that_drips_is_cut_off(site):
     slow = Reader(ReadOptions(fetch=FetchOptions(timeout=5, retries=0, delay=0, allow_private=True, max_seconds=0.5)))
     [failure] = list(slow.read_source(f"{site}/lente.html"))
     assert isinstance(failure, Failure) and "too slow" in failure.reason
+
+
+def test_the_connection_itself_refuses_a_private_peer(site):
+    """A name that resolved to a public address when checked and to a private one at connection time."""
+    from veille.ingest.fetch import _checked_connection
+
+    host, port = site.removeprefix("http://").split(":")
+    with pytest.raises(FetchError, match="private"):
+        _checked_connection(allow_private=False)((host, int(port)), 5)
+    _checked_connection(allow_private=True)((host, int(port)), 5).close()

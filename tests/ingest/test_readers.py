@@ -277,3 +277,13 @@ def test_parse_published_formats(value, expected):
 def test_parse_published_refuses_garbage(value):
     with pytest.raises(ValueError, match="unparseable"):
         parse_published(value)
+
+
+def test_count_items_gives_the_progress_bar_a_total(tmp_path):
+    from veille.ingest.readers import count_items
+
+    (tmp_path / "un.txt").write_text(FR, encoding="utf-8")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("{}\n\n{}\n{}\n", encoding="utf-8")
+    assert count_items([str(tmp_path)]) == 4
+    assert count_items([str(corpus), "-"]) is None  # stdin: unknown until read

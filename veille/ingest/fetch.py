@@ -228,47 +228,36 @@ def _checked_connection(allow_private: bool):
     return create_connection
 
 
-class _CheckedHTTPConnection(http.client.HTTPConnection):
-    allow_private = False
+class _CheckedHandler(urllib.request.AbstractHTTPHandler):
+    """http and https through connections that check their peer (see `_checked_connection`)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._create_connection = _checked_connection(self.allow_private)
+    http_request = urllib.request.AbstractHTTPHandler.do_request_
+    https_request = urllib.request.AbstractHTTPHandler.do_request_
 
-
-class _CheckedHTTPSConnection(http.client.HTTPSConnection):
-    allow_private = False
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._create_connection = _checked_connection(self.allow_private)
-
-
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, connection):
+    def __init__(self, allow_private: bool):
         super().__init__()
-        self.connection = connection
+        self.check = _checked_connection(allow_private)
 
     def http_open(self, req):
-        return self.do_open(self.connection, req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, connection):
-        super().__init__()
-        self.connection = connection
+        return self.do_open(self._connection(http.client.HTTPConnection), req)
 
     def https_open(self, req):
-        return self.do_open(self.connection, req)
+        return self.do_open(self._connection(http.client.HTTPSConnection), req)
+
+    def _connection(self, kind):
+        def connect(*args, **kwargs):
+            connection = kind(*args, **kwargs)
+            connection._create_connection = self.check
+            return connection
+
+        return connect
 
 
 def _opener(allow_private: bool) -> urllib.request.OpenerDirector:
     """An opener with only the http and https handlers (no file:, ftp:, data:), whose redirects and
     connections are checked. Proxies are not used: they would hide the address actually reached."""
-    http_connection = type("HTTPConnection", (_CheckedHTTPConnection,), {"allow_private": allow_private})
-    https_connection = type("HTTPSConnection", (_CheckedHTTPSConnection,), {"allow_private": allow_private})
     opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.UnknownHandler(), _HTTPHandler(http_connection), _HTTPSHandler(https_connection),
+    for handler in (urllib.request.UnknownHandler(), _CheckedHandler(allow_private),
                     urllib.request.HTTPDefaultErrorHandler(), _CheckedRedirects(allow_private),
                     urllib.request.HTTPErrorProcessor()):
         opener.add_handler(handler)
