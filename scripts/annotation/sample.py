@@ -20,6 +20,9 @@ GENERAL_DRAW = 130
 BLIND_SHARE = 1 / 3
 BATCH_SIZE = 30
 TEMPORAL_DRAW = 90
+# Added after the first 90 gave 455 DATE expressions (the target is 600): drawn from what was left.
+TEMPORAL_EXTRA = 40
+EXTRA_SEED = 20261209
 
 
 def read_ids(path: Path) -> list[str]:
@@ -56,6 +59,10 @@ def main(shared: Path, out_dir: Path) -> None:
     temporal_draw = rng.sample(temporal_pool, TEMPORAL_DRAW)
     temporal_split = split_blind(temporal_draw, rng)
     temporal_rows = [{"id": i, "corpus": "orangesum-2000", "split": temporal_split[i]} for i in temporal_draw]
+    extra_rng = random.Random(EXTRA_SEED)
+    extra_draw = extra_rng.sample([i for i in temporal_pool if i not in set(temporal_draw)], TEMPORAL_EXTRA)
+    extra_split = split_blind(extra_draw, extra_rng)
+    temporal_rows += [{"id": i, "corpus": "orangesum-2000", "split": extra_split[i], "extra": True} for i in extra_draw]
     temporal_manifest = out_dir.parent / "temporal" / "manifest.jsonl"
     temporal_manifest.parent.mkdir(parents=True, exist_ok=True)
     temporal_manifest.write_text("".join(json.dumps(r) + "\n" for r in temporal_rows), encoding="utf-8")
