@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "orangesum-2000.jsonl"
+CORPUS = Path(os.environ.get("VEILLE_SHARED", REPO.parent / "shared")) / "corpus" / "orangesum-2000.jsonl"
 PG_URL = os.environ.get("VEILLE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/veille_test")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VEILLE_SHARED", REPO.parent / "shared"))
 EVAL_DIR = SHARED / "eval"
+PG_URL = os.environ.get("VEILLE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/veille_test")
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +39,28 @@ def knowledge():
     from tests.support import knowledge
 
     return knowledge()
+
+
+@pytest.fixture
+def pg_url():
+    """A PostgreSQL URL whose search_path is a new, empty schema, dropped after the test."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    from veille.store.database import resolve_db_url
+
+    admin = create_engine(resolve_db_url(PG_URL))
+    try:
+        with admin.connect():
+            pass
+    except OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"no PostgreSQL server answers at {PG_URL} (run scripts/start-postgres.sh): {exc.orig}")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    separator = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+    admin.dispose()

@@ -12,6 +12,18 @@ class VeilleError(Exception):
         return f"[{self.code}] {super().__str__()}"
 
 
+class InputError(VeilleError):
+    """An input (file, line, feed) cannot be read as an article."""
+
+    code = "V100"
+
+
+class ExtractionError(VeilleError):
+    """One article's extraction failed; the message names the layer and the reason."""
+
+    code = "V110"
+
+
 class ResourceError(VeilleError):
     """A language-knowledge data file is missing or malformed."""
 

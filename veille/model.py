@@ -7,6 +7,7 @@ never rename or remove one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -186,8 +187,35 @@ class ArticleRecord(Record):
     entities: list[EntityMention] = Field(default_factory=list)
 
 
+# Control characters no news text holds: NUL breaks PostgreSQL, the others break parsers and terminals. Tab,
+# line feed and carriage return are text; the vertical tab, form feed and separators of C0 end a line.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\ud800-\udfff]")
+_LINE_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1e]")
+# Publication dates outside this range are typos or placeholders (0001-01-01, 2099-12-31), not news.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+
+
+def clean_text(text: str) -> str:
+    """`text` with each control character and lone surrogate replaced by one character (a space, a line
+    break, or U+FFFD for a surrogate), so every offset into the input is still an offset into the result."""
+    if not (_CONTROLS.search(text) or _LINE_CONTROLS.search(text)):
+        return text
+    text = _LINE_CONTROLS.sub("\n", text)
+    return _CONTROLS.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else " ", text)
+
+
+def check_published(day: dt.date) -> dt.date:
+    """A plausible publication date: not before 1900 and not after tomorrow (time zones); else ValueError."""
+    latest = dt.date.today() + dt.timedelta(days=1)
+    if not EARLIEST_PUBLISHED <= day <= latest:
+        raise ValueError(f"publication date {day.isoformat()} is not plausible "
+                         f"(expected {EARLIEST_PUBLISHED.isoformat()} to {latest.isoformat()})")
+    return day
+
+
 class Article(BaseModel):
-    """One input article, as read by ingest (unknown input fields are ignored)."""
+    """One input article, as read by ingest (unknown input fields are ignored). Its text is sanitised here,
+    once, whatever the entry point (readers, the Python API): see `clean_text`."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -197,6 +225,16 @@ class Article(BaseModel):
     title: str | None = None
     url: str | None = None
     source: str | None = None
+
+    @field_validator("id", "text", "title", "url", "source")
+    @classmethod
+    def _clean(cls, value: str | None) -> str | None:
+        return clean_text(value) if value is not None else None
+
+    @field_validator("published")
+    @classmethod
+    def _plausible(cls, value: dt.date) -> dt.date:
+        return check_published(value)
 
 
 def article_json_schema() -> dict:

@@ -16,11 +16,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from itertools import islice
 
-from veille.errors import GazetteerError, ModelError, ResourceError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
+
 from veille.ingest.readers import Item, Reader, ReadOptions
-from veille.ingest.records import Failure, SourcedArticle
+from veille.ingest.records import Failure, SourcedArticle, with_distinct_id
 from veille.model import ArticleRecord
-from veille.store import Store
+from veille.store.store import Store
 from veille.store.writer import text_hash, url_hash
 
 # Articles sent to a worker at once: enough for nlp.pipe batching, small enough to keep workers even.
@@ -31,9 +32,12 @@ READ_BLOCK = 64
 CHUNKS_PER_WORKER = 3
 # Failures kept in the summary for display (all of them are in the store).
 SUMMARY_FAILURES = 20
+# A store error message longer than this is cut in the failure row.
+MAX_REASON_CHARS = 500
 
-# Errors of the installation, not of an article: they stop the batch with their message.
-SETUP_ERRORS = (ResourceError, ModelError, GazetteerError)
+# Store errors of the server or the connection, not of an article: they stop the batch (the run is then
+# "interrupted" and a rerun resumes it). Any other store error fails its article only.
+CONNECTION_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
 
 Keys = tuple[str | None, str]
 Outcome = tuple[ArticleRecord | None, str | None]  # a record, or the reason extraction failed
@@ -67,6 +71,11 @@ class RunSummary:
     def counts(self) -> dict[str, int]:
         return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
                 "skipped": self.skipped, "failed": self.failed}
+
+    @property
+    def processed(self) -> int:
+        """Inputs dealt with: stored, found already stored, or deliberately skipped (not French)."""
+        return self.stored + self.duplicates + self.skipped
 
 
 def run_batch(
@@ -102,6 +111,7 @@ class _Batch:
     def __init__(self, store: Store, summary: RunSummary, progress: Callable[[int], None]):
         self.store, self.summary, self.progress = store, summary, progress
         self.seen: set[str] = set()  # keys submitted in this run (the store only knows finished ones)
+        self.ids: set[str] = set()  # article ids submitted in this run
 
     def new_articles(self, items: Iterator[Item]) -> Iterator[tuple[SourcedArticle, Keys]]:
         """Articles not stored yet and not already queued in this run; failures are recorded on the way."""
@@ -114,12 +124,15 @@ class _Batch:
                 else:
                     articles.append((item, (url_hash(item.url), text_hash(item.text))))
             known = self.store.known_keys([k[0] for _, k in articles if k[0]], [k[1] for _, k in articles])
+            taken = self.store.known_ids(article.id for article, _ in articles) | self.ids
             for article, keys in articles:
                 if (keys[0] and keys[0] in known | self.seen) or keys[1] in known | self.seen:
                     self.summary.duplicates += 1
                     self.progress(1)
                     continue
                 self.seen.update(key for key in keys if key)
+                article = with_distinct_id(article, taken)  # another article has this id: never two
+                self.ids.add(article.id)
                 yield article, keys
 
     def record_failure(self, failure: Failure) -> None:
@@ -134,11 +147,19 @@ class _Batch:
 
     def write(self, chunk: list[tuple[SourcedArticle, Keys]], outcomes: list[Outcome]) -> None:
         for (article, keys), (record, error) in zip(chunk, outcomes, strict=True):
+            where = {"source": article.origin or article.id, "line": article.line, "id": article.id}
             if record is None:
-                where = {"source": article.origin or article.id, "line": article.line, "id": article.id}
-                self.record_failure(Failure(reason=f"extraction failed: {error}", **where))
+                self.record_failure(Failure(reason=str(error), **where))
                 continue
-            if self.store.add_article(article, record, self.summary.run_id, keys):
+            try:
+                stored = self.store.add_article(article, record, self.summary.run_id, keys)
+            except CONNECTION_ERRORS:
+                raise
+            except SQLAlchemyError as exc:  # this article's data: its failure, not the batch's
+                reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:MAX_REASON_CHARS]
+                self.record_failure(Failure(reason=f"store failed: {type(exc).__name__}: {reason}", **where))
+                continue
+            if stored:
                 self.summary.stored += 1
             else:
                 self.summary.duplicates += 1
@@ -163,22 +184,14 @@ def _init_worker() -> None:
 
 
 def extract_chunk(articles: list[SourcedArticle]) -> tuple[int, float, list[Outcome]]:
-    """Extract a chunk with this process's extractor; one bad article fails alone, not its chunk."""
+    """Extract a chunk with this process's extractor, by the pipeline's policy (one bad article fails alone;
+    a broken installation stops the batch)."""
+    from veille.pipeline import process
+
     if _extractor is None:
         _init_worker()
-    try:
-        outcomes = [(record, None) for record in _extractor.extract(articles)]
-    except SETUP_ERRORS:
-        raise  # a broken data file or model fails every article: stop the batch, do not fill `failures`
-    except Exception:  # find the article that breaks, below
-        outcomes = []
-        for article in articles:
-            try:
-                outcomes.append((next(_extractor.extract([article])), None))
-            except SETUP_ERRORS:
-                raise
-            except Exception as exc:  # any extraction error becomes that article's failure
-                outcomes.append((None, f"{type(exc).__name__}: {exc}"))
+    outcomes = [(o.record, None) if o.status == "ok" else (None, o.record.error)
+                for o in process(articles, _extractor)]
     return os.getpid(), peak_rss_mb(), outcomes
 
 

@@ -12,7 +12,8 @@ split. BATCH_STARTS holds the index of the first row of each batch:
 - each later batch is split after the earlier ones are fixed. Its rows are grouped with all rows so far,
   with one more link for spelling variants (same country, and names at least 85 % alike, or at least
   80 % alike with points within 25 km: "Aribinda" with "Arbinda", "Tillabery" with "Tillabéri"; it also
-  joins a few distinct places, such as Abala and Abalak, which only keeps them on one side). A new row linked to earlier rows takes
+  joins a few distinct places, such as Abala and Abalak, which only keeps them on one side). A new row
+linked to earlier rows takes
   their side; the other groups of new rows are shuffled with the same seed and drawn until one third of
   the batch is blind.
 

@@ -45,7 +45,9 @@ DATE_RE = re.compile(rf"^(?:{CAL})$")
 TIME_RE = re.compile(
     rf"^(?:{Y}-(?:\d{{2}}|XX)-(?:\d{{2}}|XX))?T(?:(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?|MO|MI|AF|EV|NI|DT)$")
 NUM = r"(?:\d+(?:\.\d+)?|X)"
-DURATION_RE = re.compile(rf"^P(?=.)(?:{NUM}Y)?(?:{NUM}M)?(?:{NUM}W)?(?:{NUM}D)?(?:T(?=.)(?:{NUM}H)?(?:{NUM}M)?(?:{NUM}S)?)?$")
+DURATION_RE = re.compile(
+    rf"^P(?=.)(?:{NUM}Y)?(?:{NUM}M)?(?:{NUM}W)?(?:{NUM}D)?(?:T(?=.)(?:{NUM}H)?(?:{NUM}M)?(?:{NUM}S)?)?$"
+)
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTHS = {m: i + 1 for i, m in enumerate(

@@ -71,3 +71,9 @@ def test_weak_foreign_match_does_not_beat_an_article_about_another_country(nlp, 
     placed = {p.text: p.country for p in find_places(doc, resolver, knowledge().places, knowledge().landmarks)}
     assert placed.get("Mambasa") in (None, "CD")
     assert placed.get("Sévaré") in (None, "ML")
+
+
+@pytest.mark.parametrize("name", ["Bélarus", "Biélorussie"])
+def test_both_french_names_of_belarus_are_the_country_not_an_indian_town(resolver, name):
+    res = resolver.resolve(name)
+    assert res is not None and (res.country, res.level) == ("BY", "country")  # once: Ballari, India

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -114,13 +115,135 @@ def test_csv_without_text_column_fails(tmp_path):
     assert "text" in only_failure(read(path)).reason
 
 
-def test_directory_is_read_recursively_and_ignores_other_files(tmp_path):
+def test_directory_is_read_recursively_with_ids_from_relative_paths(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "un.txt").write_text(FR, encoding="utf-8")
     (tmp_path / "a" / "b" / "deux.txt").write_text(FR + " Bis.", encoding="utf-8")
-    (tmp_path / "a" / "b" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     items = read(tmp_path, published=DAY)
-    assert sorted(i.id for i in items) == ["deux", "un"]
+    assert sorted(i.id for i in items) == ["a/b/deux.txt", "a/un.txt"]
+
+
+def test_other_files_in_a_directory_are_skipped_rows_not_silence(tmp_path):
+    (tmp_path / "un.txt").write_text(FR, encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "LISEZMOI").write_text("notes", encoding="utf-8")
+    items = read(tmp_path, published=DAY)
+    skipped = {Path(i.source).name: i.reason for i in items if isinstance(i, Failure)}
+    assert set(skipped) == {"photo.jpg", "LISEZMOI"}
+    assert all(i.kind == "skipped" for i in items if isinstance(i, Failure))
+    assert ".jpg" in skipped["photo.jpg"] and "no extension" in skipped["LISEZMOI"]
+
+
+def test_symlinked_folders_are_followed_once(tmp_path):
+    real = tmp_path / "archives"
+    real.mkdir()
+    (real / "un.txt").write_text(FR, encoding="utf-8")
+    root = tmp_path / "racine"
+    root.mkdir()
+    (root / "lien").symlink_to(real, target_is_directory=True)
+    (real / "boucle").symlink_to(root, target_is_directory=True)  # a loop back up
+    items = read(root, published=DAY)
+    assert [i.id for i in items] == ["lien/un.txt"]
+
+
+def test_empty_directory_is_a_failure(tmp_path):
+    assert "no files" in only_failure(read(tmp_path)).reason
+
+
+def test_two_pages_with_one_file_name_get_distinct_ids(tmp_path):
+    for folder in ("lyon", "gao"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(
+            PAGE.replace('<link rel="canonical" href="https://exemple.fr/lyon-manif">', "")
+            .format(text=f"{FR} ({folder})"), encoding="utf-8")
+    ids = [i.id for i in read(tmp_path)]
+    assert sorted(ids) == ["gao/index.html", "lyon/index.html"]
+
+
+def test_page_with_its_own_url_takes_it_as_id(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(PAGE.format(text=FR), encoding="utf-8")
+    [article] = read(path)
+    assert article.id == "https://exemple.fr/lyon-manif"
+
+
+def test_jsonl_line_without_id_takes_its_url_then_its_place(tmp_path):
+    path = tmp_path / "fil.jsonl"
+    path.write_text(json.dumps({"published": "2024-03-02", "text": FR, "url": "https://exemple.fr/a"}) + "\n"
+                    + json.dumps({"published": "2024-03-02", "text": FR + " Bis."}) + "\n", encoding="utf-8")
+    assert [i.id for i in read(path)] == ["https://exemple.fr/a", "fil-2"]
+
+
+def test_empty_jsonl_is_a_failure(tmp_path):
+    for content in ("", "\n\n  \n"):
+        path = tmp_path / "vide.jsonl"
+        path.write_text(content, encoding="utf-8")
+        assert "empty" in only_failure(read(path)).reason
+
+
+def test_csv_with_an_unclosed_quote_fails_instead_of_merging_rows(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text(
+        "id,published,text\n"
+        f'x1,2024-03-02,"{FR}"\n'
+        f'x2,2024-03-02,"{FR} Sans fin.\n'
+        f"x3,2024-03-02,{FR} Autre.\n"
+        f"x4,2024-03-02,{FR} Encore.\n",
+        encoding="utf-8",
+    )
+    items = read(path)
+    assert isinstance(items[0], SourcedArticle) and items[0].id == "x1"
+    assert not any(isinstance(i, SourcedArticle) and "x3," in i.text for i in items)
+    assert isinstance(items[-1], Failure) and items[-1].line == 3 and "malformed CSV" in items[-1].reason
+
+
+def test_csv_row_with_a_stray_delimiter_fails_alone(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text(f"id,published,text\nx1,2024-03-02,{FR},en trop\nx2,2024-03-02,\"{FR}\"\n", encoding="utf-8")
+    first, second = read(path)
+    assert isinstance(first, Failure) and first.line == 2 and "4 fields" in first.reason
+    assert isinstance(second, SourcedArticle) and second.id == "x2"
+
+
+def test_control_characters_are_replaced_one_for_one(tmp_path):
+    text = FR[:20] + "\u0000" + FR[20:40] + "\x07" + FR[40:60] + "\ud800" + FR[60:]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps({"id": "nul", "published": "2024-03-02", "text": text, "title": "a\u0000b"}) + "\n",
+                    encoding="utf-8")
+    [article] = read(path)
+    assert article.text == FR[:20] + " " + FR[20:40] + " " + FR[40:60] + "\ufffd" + FR[60:]  # offsets kept
+    assert article.title == "a b"
+
+
+def test_nul_byte_after_the_first_8_kb_of_a_text_file_is_cleaned(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_bytes((FR + "\n").encode() * 100 + b"\x00" + FR.encode())
+    [article] = read(path, published=DAY)
+    assert isinstance(article, SourcedArticle) and "\x00" not in article.text
+
+
+@pytest.mark.parametrize("published", ["2099-12-31", "0001-01-01", "1850-06-01"])
+def test_implausible_publication_dates_fail(tmp_path, published):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps({"id": "x", "published": published, "text": FR}) + "\n", encoding="utf-8")
+    failure = only_failure(read(path))
+    assert "published" in failure.reason and "plausible" in failure.reason
+
+
+def test_cp1252_text_needs_and_accepts_an_encoding(tmp_path):
+    path = tmp_path / "ancien.txt"
+    path.write_bytes("Un défilé à Besançon, déjà ; l’œuvre « citée ».".encode("cp1252"))
+    assert "--encoding" in only_failure(read(path, published=DAY)).reason
+    [article] = read(path, published=DAY, encoding="cp1252")
+    assert article.text == "Un défilé à Besançon, déjà ; l’œuvre « citée »."
+
+
+def test_cp1252_csv_with_encoding(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_bytes(f"id,published,text\nx1,2024-03-02,{FR} Déjà.\n".encode("cp1252"))
+    assert "--encoding" in only_failure(read(path)).reason
+    [article] = read(path, encoding="cp1252")
+    assert article.text.endswith("Déjà.")
 
 
 def test_non_french_article_is_skipped_with_language(tmp_path):
@@ -154,3 +277,13 @@ def test_parse_published_formats(value, expected):
 def test_parse_published_refuses_garbage(value):
     with pytest.raises(ValueError, match="unparseable"):
         parse_published(value)
+
+
+def test_count_items_gives_the_progress_bar_a_total(tmp_path):
+    from veille.ingest.readers import count_items
+
+    (tmp_path / "un.txt").write_text(FR, encoding="utf-8")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("{}\n\n{}\n{}\n", encoding="utf-8")
+    assert count_items([str(tmp_path)]) == 4
+    assert count_items([str(corpus), "-"]) is None  # stdin: unknown until read

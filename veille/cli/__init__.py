@@ -14,6 +14,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from veille import __version__
+
+        typer.echo(f"veille {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """French news to event data (ACLED / PLOVER), with evidence for every field."""
+
+
 app.command("extract")(core.extract)
 app.command("evaluate")(core.evaluate)
 app.command("schema")(core.schema)

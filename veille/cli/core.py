@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -10,17 +9,18 @@ from pathlib import Path
 import typer
 from tqdm import tqdm
 
-from veille.cli.common import fail, open_output, user_errors
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--published must be YYYY-MM-DD, got {value!r}")
-    return None
+from veille.cli.common import (
+    ALLOW_PRIVATE_OPTION,
+    ENCODING_OPTION,
+    AtomicOutput,
+    check_output_path,
+    count_inputs,
+    exit_status,
+    fail,
+    published_option,
+    reading_options,
+    user_errors,
+)
 
 
 def extract(
@@ -28,41 +28,57 @@ def extract(
     output: Path | None = typer.Option(None, "-o", "--output", help="Output JSONL file (default: stdout)."),
     published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt/.html inputs."),
     include_text: bool = typer.Option(False, "--include-text", help="Add the article text to each record."),
+    encoding: str | None = ENCODING_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
 ) -> None:
     """Extract events, dates, places, entities and quotes: one JSON record per input article, in order.
 
+    Exit status: 0 all inputs processed, 1 some failed (their records carry an `error`), 2 none could be
+    processed (then an existing -o file is left as it was).
+
     Example: veille extract articles.jsonl -o events.jsonl
     """
-    from veille.ingest.readers import Failure, iter_source
-    from veille.model import ArticleRecord
-    from veille.pipeline import Extractor, Options
+    from veille.ingest.readers import Reader
+    from veille.pipeline import Extractor, Options, process
 
-    published_date = _parse_date(published)
+    check_output_path(output)
+    read_options = reading_options(published_option(published), encoding, allow_private)
+    html_or_text = any(not str(s).endswith((".jsonl", ".ndjson")) and s != "-" for s in inputs)
+    counts = {"ok": 0, "failed": 0, "skipped": 0}
     with user_errors():
-        extractor = Extractor(Options(include_text=include_text))
-        items = [item for source in inputs for item in iter_source(source, published_date)]
-        articles = [item for item in items if not isinstance(item, Failure)]
-        html_or_text = any(not str(s).endswith((".jsonl", ".ndjson")) and s != "-" for s in inputs)
-        if html_or_text:
-            extractor.options.include_text = True
-        records = extractor.extract(articles)
-        bar = tqdm(total=len(items), unit="article", disable=not progress or len(items) < 2, file=sys.stderr)
-        failures = 0
-        with open_output(output) as out:
-            for item in items:
-                if isinstance(item, Failure):
-                    failures += 1
-                    error = f"{item.label()}: {item.reason}"
-                    record = ArticleRecord(id=item.id or item.label(), lang=None, error=error)
-                    typer.echo(f"veille: skipped {item.label()}: {item.reason}", err=True)
-                else:
-                    record = next(records)
-                out.write(record.model_dump_json(exclude_none=False) + "\n")
+        if progress:
+            typer.echo("veille: loading the French model (and, on a first run, building the gazetteer: "
+                       "20-60 s)...", err=True)
+        extractor = Extractor(Options(include_text=include_text or html_or_text))
+        total = count_inputs(inputs)
+        bar = tqdm(total=total, unit="article", disable=not progress or total == 1, file=sys.stderr)
+        out = AtomicOutput(output) if output is not None and str(output) != "-" else None
+        try:
+            for outcome in process(Reader(read_options).read(inputs), extractor):
+                counts[outcome.status] += 1
+                if outcome.status != "ok":
+                    typer.echo(f"veille: {outcome.status} {outcome.record.error}", err=True)
+                (out or sys.stdout).write(outcome.record.model_dump_json(exclude_none=False) + "\n")
                 bar.update(1)
-        bar.close()
-    if failures:
-        typer.echo(f"veille: {failures} of {len(items)} input(s) could not be processed (see above)", err=True)
+        except BaseException:
+            if out is not None:
+                out.discard()
+            raise
+        finally:
+            bar.close()
+    processed = counts["ok"] + counts["skipped"]
+    if out is not None:
+        if processed or not output.exists():
+            out.commit()
+        else:
+            out.discard()
+            typer.echo(f"veille: nothing could be processed: {output} left unchanged", err=True)
+    if counts["failed"]:
+        total_read = sum(counts.values())
+        typer.echo(f"veille: {counts['failed']} of {total_read} input(s) could not be processed (see above)",
+                   err=True)
+    raise typer.Exit(exit_status(processed, counts["failed"]))
 
 
 def evaluate(
@@ -75,25 +91,29 @@ def evaluate(
 
     Example: veille evaluate --gold ../shared/eval/events-dev.jsonl
     """
-    from veille.evaluate import format_report, read_jsonl, score
+    from veille.evaluate import format_report, score
 
     if not gold.exists():
         fail(f"no such gold file: {gold}")
-    gold_articles = read_jsonl(str(gold))
+    gold_articles = _read_records(gold, "gold")
+    failed = 0
     if pred is not None:
         if not pred.exists():
             fail(f"no such prediction file: {pred}")
-        predictions = read_jsonl(str(pred))
+        predictions = _read_records(pred, "prediction")
     else:
-        from veille.ingest.readers import Failure, iter_source
-        from veille.pipeline import Extractor
+        from veille.ingest.readers import Reader
+        from veille.pipeline import Extractor, process
 
         with user_errors():
-            items = [i for i in iter_source(str(gold)) if not isinstance(i, Failure)]
-            bar = tqdm(total=len(items), unit="article", file=sys.stderr, disable=not sys.stderr.isatty())
+            extractor = Extractor()
+            bar = tqdm(total=len(gold_articles), unit="article", file=sys.stderr, disable=not sys.stderr.isatty())
             predictions = []
-            for record in Extractor().extract(items):
-                predictions.append(record.model_dump(mode="json"))
+            for outcome in process(Reader().read([str(gold)]), extractor):
+                if outcome.status == "failed":
+                    failed += 1
+                    typer.echo(f"veille: failed {outcome.record.error}", err=True)
+                predictions.append(outcome.record.model_dump(mode="json"))
                 bar.update(1)
             bar.close()
     scores = score(gold_articles, predictions)
@@ -101,6 +121,22 @@ def evaluate(
         typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False, indent=1))
     else:
         typer.echo(format_report(scores, show_articles=articles))
+    if failed:
+        typer.echo(f"veille: {failed} article(s) could not be extracted: scored as predicting nothing", err=True)
+    raise typer.Exit(exit_status(len(predictions) - failed, failed))
+
+
+def _read_records(path: Path, what: str) -> list[dict]:
+    """The records of a gold or prediction JSONL file; a file that is not one is a clear error."""
+    from veille.evaluate import read_jsonl
+
+    try:
+        records = read_jsonl(str(path))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        fail(f"cannot read {what} file {path}: {exc}")
+    if not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in records):
+        fail(f"{what} file {path}: every line must be a JSON object with a string 'id'")
+    return records
 
 
 def schema() -> None:

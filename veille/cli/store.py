@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 import typer
 
-from veille.cli.common import fail, user_errors
+from veille.cli.common import (
+    ALLOW_PRIVATE_OPTION,
+    ENCODING_OPTION,
+    count_inputs,
+    date_option,
+    exit_status,
+    fail,
+    published_option,
+    reading_options,
+    user_errors,
+)
 
 DB_HELP = "Store: a SQLite file path or a URL (postgresql://user@host/db). Default: veille.db in the user data dir."
 
 
 def _db_option():
     return typer.Option(None, "--db", help=DB_HELP, envvar="VEILLE_DB")
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"{name} must be YYYY-MM-DD, got {value!r}")
-    return None
 
 
 def run(
@@ -34,31 +33,40 @@ def run(
     published: str | None = typer.Option(None, help="Fallback date (YYYY-MM-DD) for .txt files and undated pages."),
     detect_language: bool = typer.Option(True, "--detect-language/--no-detect-language",
                                          help="Skip articles detected as not French."),
+    encoding: str | None = ENCODING_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
     chunk_size: int = typer.Option(16, "--chunk-size", min=1, help="Articles sent to a worker at once."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
 ) -> None:
     """Ingest, extract and store: every article once (same URL or same text is not processed twice).
 
+    Exit status: 0 every input stored, already stored or skipped; 1 some failed (`veille failures --run N`
+    lists them); 2 none could be processed.
+
     Example: veille run veille/samples/articles.jsonl --workers 2
     """
     from tqdm import tqdm
 
-    from veille.ingest.readers import ReadOptions
     from veille.runner import RunOptions, run_batch
     from veille.store import Store
 
     options = RunOptions(
         workers=workers,
         chunk_size=chunk_size,
-        read=ReadOptions(published=_date(published, "--published"), detect_language=detect_language),
+        read=reading_options(published_option(published), encoding, allow_private, detect_language),
     )
     with user_errors(), Store.open(db) as store:
-        bar = tqdm(unit="article", file=sys.stderr, disable=not progress, desc="veille run")
+        if progress:
+            typer.echo("veille: loading the French model (and, on a first run, building the gazetteer: "
+                       "20-60 s)...", err=True)
+        bar = tqdm(total=count_inputs(sources), unit="article", file=sys.stderr, disable=not progress,
+                   desc="veille run")
         try:
             summary = run_batch(sources, store, options, progress=bar.update)
         finally:
             bar.close()
         typer.echo(format_summary(summary, store.url))
+    raise typer.Exit(exit_status(summary.processed, summary.failed))
 
 
 def format_summary(summary, url: str) -> str:
@@ -93,7 +101,9 @@ def failures(
     """
     from veille.store import Store
 
-    with user_errors(), Store.open(db) as store:
+    if kind not in (None, "failed", "skipped"):
+        fail(f"--kind must be failed or skipped, got {kind!r}")
+    with user_errors(), Store.open(db, create=False) as store:
         rows = store.failures(run_id=run_id, kind=kind, limit=limit)
     for row in rows:
         where = f"{row['source']}:{row['line']}" if row["line"] is not None else row["source"]
@@ -111,7 +121,7 @@ def runs(
     """
     from veille.store import Store
 
-    with user_errors(), Store.open(db) as store:
+    with user_errors(), Store.open(db, create=False) as store:
         rows = store.runs(limit=limit)
     for row in rows:
         finished = row["finished_at"].isoformat(timespec="seconds") if row["finished_at"] else "-"
@@ -135,13 +145,16 @@ def export(
     Example: veille export --format acled-csv --country ML --since 2024-01-01 -o mali.csv
     """
     from veille.export import BINARY_FORMATS, FORMATS, EventFilter, export_events
+    from veille.export.query import check_filters
     from veille.store import Store
 
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    filters = EventFilter(_date(since, "--since"), _date(until, "--until"), country, event_type)
+    with user_errors():
+        filters = check_filters(EventFilter(date_option(since, "--since"), date_option(until, "--until"),
+                                            country, event_type))
     binary = fmt in BINARY_FORMATS
-    with user_errors(), Store.open(db) as store:
+    with user_errors(), Store.open(db, create=False) as store:
         if output is None or str(output) == "-":
             if binary and sys.stdout.isatty():
                 fail("parquet is binary: pass -o FILE or redirect stdout")
@@ -165,6 +178,6 @@ def search(
     """
     from veille.store import Store
 
-    with user_errors(), Store.open(db) as store:
+    with user_errors(), Store.open(db, create=False) as store:
         for row in store.search(query, limit=limit):
             typer.echo(f"{row['published']}\t{row['record_id']}\t{row['title'] or ''}\t{row['snippet']}")

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from veille.store import Store, schema
+import veille.store.schema as schema
+from veille.errors import InputError
+from veille.store.store import Store
 
 
 @dataclass
@@ -22,15 +24,38 @@ class EventFilter:
 
 
 def country_code(value: str) -> str:
-    """ISO alpha-2 from a code or a country name; unknown names are kept as given (and match nothing)."""
+    """ISO alpha-2 from a code (ML, MLI) or a country name (Mali); InputError for anything else, so that a
+    typo is an error rather than an empty export. Kosovo's user-assigned XK is accepted."""
     import pycountry
 
-    if len(value) == 2:
-        return value.upper()
+    if value.upper() == "XK":
+        return "XK"
     try:
-        return pycountry.countries.lookup(value).alpha_2
+        return pycountry.countries.lookup(value.strip()).alpha_2
     except LookupError:
-        return value
+        raise InputError(f"unknown country {value!r}: give an ISO code (ML) or an English name (Mali)") from None
+
+
+def event_type_filter(value: str) -> str:
+    """The --type value, lower-cased, when it names an ACLED event type, sub-event type or PLOVER code;
+    InputError otherwise."""
+    from veille.model import EVENT_TYPES, PLOVER_CODES
+
+    known = {*EVENT_TYPES, *(sub for subs in EVENT_TYPES.values() for sub in subs), *PLOVER_CODES}
+    wanted = value.strip().lower()
+    if wanted not in {name.lower() for name in known}:
+        raise InputError(f"unknown event type {value!r}: give an ACLED event or sub-event type "
+                         "(\"Battles\", \"Armed clash\") or a PLOVER code (ASSAULT)")
+    return wanted
+
+
+def check_filters(filters: EventFilter) -> EventFilter:
+    """The filters with the country as its ISO code and the type checked; InputError for unknown values."""
+    if filters.country:
+        filters.country = country_code(filters.country)
+    if filters.type:
+        filters.type = event_type_filter(filters.type)
+    return filters
 
 
 def event_query(filters: EventFilter):
@@ -48,7 +73,7 @@ def event_query(filters: EventFilter):
     if filters.country:
         query = query.where(e.country == country_code(filters.country))
     if filters.type:
-        wanted = filters.type.lower()
+        wanted = event_type_filter(filters.type)
         query = query.where(
             or_(func.lower(e.event_type) == wanted, func.lower(e.sub_event_type) == wanted,
                 func.lower(e.plover) == wanted)

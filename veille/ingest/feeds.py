@@ -1,18 +1,30 @@
-"""RSS/Atom feeds with feedparser: each entry's linked page is fetched politely and read as HTML."""
+"""RSS/Atom feeds with feedparser: the entries of a feed, each with its link and its own content.
+
+Like trafilatura's `feeds`, this module only reads the feed and hands back its entries; the caller decides
+what to fetch (`veille.ingest.readers`), so feeds know nothing of fetching or of readers.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from veille.ingest.fetch import FetchError
-from veille.ingest.records import Failure, SourcedArticle
-
-if TYPE_CHECKING:
-    from veille.ingest.readers import Item, Reader
+from veille.ingest.records import Failure
 
 _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
+
+
+@dataclass
+class FeedEntry:
+    """One entry of a feed: where it links to, and what the feed itself says of it."""
+
+    number: int  # 1-based position in the feed
+    link: str | None
+    title: str | None
+    published: dt.date | None
+    entry_id: str | None  # the feed's own id (guid) of the entry
+    content: str  # the entry's own text (full content, else summary), markup stripped; may be empty
 
 
 def looks_like_feed(content: bytes, content_type: str = "") -> bool:
@@ -24,8 +36,9 @@ def looks_like_feed(content: bytes, content_type: str = "") -> bool:
     return any(marker in head for marker in _FEED_MARKERS)
 
 
-def read_feed(raw: bytes, source: str, reader: Reader) -> Iterator[Item]:
-    """The articles of a feed's entries, in feed order; a feed that cannot be parsed is one failure."""
+def parse_feed(raw: bytes, source: str) -> Iterator[FeedEntry | Failure]:
+    """The feed's entries, in feed order; a feed that cannot be parsed is one failure (entries recovered from
+    a damaged feed follow it)."""
     import feedparser  # only when a feed is read
 
     parsed = feedparser.parse(raw)
@@ -41,21 +54,14 @@ def read_feed(raw: bytes, source: str, reader: Reader) -> Iterator[Item]:
         yield Failure(source=source, kind="skipped", reason="feed has no entries")
         return
     for number, entry in enumerate(entries, start=1):
-        yield read_entry(entry, number, source, reader)
-
-
-def read_entry(entry, number: int, source: str, reader: Reader) -> Item:
-    """Fetch the entry's page; without a link, the entry's own content is the text."""
-    published = entry_date(entry)
-    title = entry.get("title")
-    link = entry.get("link")
-    if not link:
-        return article_from_entry_content(entry, number, source, published)
-    try:
-        page = reader.fetcher.fetch(link)
-    except FetchError as exc:
-        return Failure(source=link, id=link, reason=f"{exc} (entry {number} of feed {source})")
-    return reader.page_article(page.content, link, page.content_type, published=published, title=title)
+        yield FeedEntry(
+            number=number,
+            link=(entry.get("link") or "").strip() or None,
+            title=entry.get("title"),
+            published=entry_date(entry),
+            entry_id=str(entry["id"]) if entry.get("id") else None,
+            content=entry_text(entry),
+        )
 
 
 def entry_date(entry) -> dt.date | None:
@@ -67,18 +73,16 @@ def entry_date(entry) -> dt.date | None:
     return None
 
 
-def article_from_entry_content(entry, number: int, source: str, published: dt.date | None) -> Item:
-    """Feeds that carry the full text and no link: the entry's content, stripped of its markup."""
+def entry_text(entry) -> str:
+    """The entry's full content when the feed carries it, else its summary, stripped of markup."""
+    import lxml.etree
     import lxml.html
 
     contents = entry.get("content") or []
     html = contents[0].get("value") if contents else entry.get("summary")
-    text = lxml.html.fromstring(html).text_content().strip() if html and html.strip() else ""
-    entry_id = str(entry.get("id") or f"{source}#{number}")
-    if not text:
-        return Failure(source=source, line=number, id=entry_id, reason="feed entry has neither a link nor text")
-    if published is None:
-        return Failure(source=source, line=number, id=entry_id, reason="feed entry has no publication date")
-    return SourcedArticle(
-        id=entry_id, text=text, published=published, title=entry.get("title"), origin=source, line=number
-    )
+    if not html or not html.strip():
+        return ""
+    try:
+        return lxml.html.fromstring(html).text_content().strip()
+    except (lxml.etree.ParserError, ValueError):  # markup lxml cannot read: no usable text
+        return ""

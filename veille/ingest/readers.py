@@ -11,15 +11,26 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from veille.ingest.feeds import FeedEntry, looks_like_feed, parse_feed
 from veille.ingest.fetch import Fetcher, FetchError, FetchOptions, is_url, too_large
 from veille.ingest.html import article_from_html
 from veille.ingest.language import foreign_language
-from veille.ingest.records import MAX_TEXT_CHARS, Failure, SourcedArticle, article_from_mapping, unreadable_bytes
+from veille.ingest.records import (
+    MAX_TEXT_CHARS,
+    Failure,
+    SourcedArticle,
+    article_from_mapping,
+    content_id,
+    make_article,
+    unreadable_bytes,
+    with_distinct_id,
+)
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -41,6 +52,7 @@ class ReadOptions:
     """How to read: fallback date, accepted languages, size limits and fetching politeness."""
 
     published: dt.date | None = None  # for .txt and for pages without a date of their own
+    encoding: str | None = None  # of .txt, .csv and .jsonl inputs that are not valid UTF-8 (cp1252, latin-1)
     languages: frozenset[str] = frozenset({"fr"})
     detect_language: bool = True
     max_file_bytes: int = MAX_FILE_BYTES
@@ -55,8 +67,14 @@ class Reader:
         self.fetcher = Fetcher(self.options.fetch)
 
     def read(self, sources: Iterable[str]) -> Iterator[Item]:
+        """The items of every source, in order; an id met twice is made distinct (see `with_distinct_id`)."""
+        seen: set[str] = set()
         for source in sources:
-            yield from self.read_source(source)
+            for item in self.read_source(source):
+                if isinstance(item, SourcedArticle):
+                    item = with_distinct_id(item, seen)
+                    seen.add(item.id)
+                yield item
 
     def read_source(self, source: str) -> Iterator[Item]:
         """Yield the items of one source: a file, a directory (recursive), a URL, or '-' for stdin (JSONL)."""
@@ -72,19 +90,34 @@ class Reader:
             return
         path = Path(source)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in KNOWN_SUFFIXES:
-                    yield from self.read_file(child)
+            yield from self.read_directory(path)
             return
         if not path.exists():
             yield Failure(source=source, reason="no such file or directory")
             return
-        yield from self.read_file(path)
+        yield from self.read_file(path, path.parent)
 
-    def read_file(self, path: Path) -> Iterator[Item]:
+    def read_directory(self, root: Path) -> Iterator[Item]:
+        """Every file under `root`, symbolic links to folders followed (each real folder once); a file that
+        is not an article format is a "skipped" row, never silently left out."""
+        found = False
+        for path in walk_files(root):
+            found = True
+            if path.suffix.lower() in KNOWN_SUFFIXES:
+                yield from self.read_file(path, root)
+            else:
+                kind = path.suffix.lower() or "no extension"
+                yield Failure(source=str(path), kind="skipped",
+                              reason=f"not an article file ({kind}); veille reads {', '.join(sorted(KNOWN_SUFFIXES))}")
+        if not found:
+            yield Failure(source=str(root), reason="directory holds no files")
+
+    def read_file(self, path: Path, root: Path) -> Iterator[Item]:
+        """One file; its articles' ids come from its path relative to `root` (the folder given, or the
+        file's own folder), unless the page names its own URL."""
         source, suffix = str(path), path.suffix.lower()
         if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
-            yield from read_corpus(path, suffix in CSV_SUFFIXES)
+            yield from read_corpus(path, suffix in CSV_SUFFIXES, self.options.encoding)
             return
         try:
             size = path.stat().st_size
@@ -95,28 +128,47 @@ class Reader:
         except OSError as exc:
             yield Failure(source=source, reason=f"cannot read file: {exc.strerror}")
             return
+        article_id = path.relative_to(root).as_posix()
         if suffix in FEED_SUFFIXES:
-            from veille.ingest.feeds import read_feed
-
-            yield from read_feed(raw, source, self)
+            yield from self.read_feed(raw, source)
         elif suffix in HTML_SUFFIXES:
-            yield article_from_html(raw, source, path.stem, self.options.published)
+            yield article_from_html(raw, source, article_id, self.options.published, encoding=self.options.encoding)
         else:
-            yield article_from_text(raw, source, path.stem, self.options.published)
+            yield article_from_text(raw, source, article_id, self.options.published, self.options.encoding)
 
     def read_url(self, url: str) -> Iterator[Item]:
         """A URL is a feed (its entries' pages are fetched in turn) or a single HTML page."""
-        from veille.ingest.feeds import looks_like_feed, read_feed
-
         try:
             page = self.fetcher.fetch(url)
         except FetchError as exc:
             yield Failure(source=url, reason=str(exc))
             return
         if looks_like_feed(page.content, page.content_type):
-            yield from read_feed(page.content, url, self)
+            yield from self.read_feed(page.content, url)
         else:
             yield self.page_article(page.content, page.url, page.content_type)
+
+    def read_feed(self, raw: bytes, source: str) -> Iterator[Item]:
+        for entry in parse_feed(raw, source):
+            yield entry if isinstance(entry, Failure) else self.read_entry(entry, source)
+
+    def read_entry(self, entry: FeedEntry, source: str) -> Item:
+        """The entry's linked page (robots.txt permitting); the entry's own content when the page cannot be
+        fetched or read, or when there is no link."""
+        if entry.link is None:
+            return entry_article(entry, source)
+        try:
+            page = self.fetcher.fetch(entry.link, robots=True)
+        except FetchError as exc:
+            problem = f"{exc} (entry {entry.number} of feed {source})"
+        else:
+            item = self.page_article(page.content, entry.link, page.content_type, entry.published, entry.title)
+            if not isinstance(item, Failure):
+                return item
+            problem = f"{item.reason} (entry {entry.number} of feed {source})"
+        if entry.content:
+            return entry_article(entry, source)
+        return Failure(source=entry.link, id=entry.link, reason=problem)
 
     def page_article(
         self, raw: bytes, url: str, content_type: str = "", published: dt.date | None = None, title: str | None = None
@@ -125,6 +177,59 @@ class Reader:
         return article_from_html(
             raw, url, url, published or self.options.published, url=url, title=title, charset=charset
         )
+
+
+def walk_files(root: Path) -> Iterator[Path]:
+    """The files under `root` in a stable order, following links to folders but entering each real folder
+    once (a link back to a parent cannot loop)."""
+    seen: set[str] = set()
+    for folder, subfolders, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders.sort()
+        for name in sorted(files):
+            yield Path(folder) / name
+
+
+def entry_article(entry: FeedEntry, source: str) -> Item:
+    """A feed entry's own content as the article (feeds that carry the full text, or a page out of reach)."""
+    entry_id = entry.link or entry.entry_id or (content_id(entry.content) if entry.content else None)
+    where = {"source": source, "line": entry.number, "id": entry_id}
+    if not entry.content:
+        return Failure(reason="feed entry has neither a link nor text", **where)
+    if entry.published is None:
+        return Failure(reason="feed entry has no publication date", **where)
+    return make_article(id=entry_id, text=entry.content, published=entry.published, title=entry.title,
+                        url=entry.link, origin=source, line=entry.number)
+
+
+def count_items(sources: list[str]) -> int | None:
+    """How many items reading `sources` gives (one per file or corpus line), for a progress bar's total;
+    None when it cannot be known without reading them (feeds, URLs, stdin)."""
+    total = 0
+    for source in sources:
+        if source == "-" or is_url(source):
+            return None
+        path = Path(source)
+        paths = list(walk_files(path)) if path.is_dir() else [path]
+        for file in paths:
+            suffix = file.suffix.lower()
+            if suffix in FEED_SUFFIXES:
+                return None
+            total += count_corpus_lines(file) if suffix in JSONL_SUFFIXES | CSV_SUFFIXES else 1
+    return total
+
+
+def count_corpus_lines(path: Path) -> int:
+    """Non-blank lines of a corpus (a CSV row that spans lines counts more than once: an estimate)."""
+    try:
+        with path.open("rb") as handle:
+            return max(1, sum(1 for line in handle if line.strip()) - (path.suffix.lower() in CSV_SUFFIXES))
+    except OSError:
+        return 1
 
 
 def iter_source(
@@ -151,49 +256,97 @@ def check_article(article: SourcedArticle, options: ReadOptions) -> Item:
     return article
 
 
-def read_corpus(path: Path, is_csv: bool) -> Iterator[Item]:
-    """Stream a JSONL or CSV corpus; a decoding error ends the file with a failure at its line."""
+def read_corpus(path: Path, is_csv: bool, encoding: str | None = None) -> Iterator[Item]:
+    """Stream a JSONL or CSV corpus; an empty one is a failure, not nothing."""
     source = str(path)
     try:
         if not is_csv:
             with path.open("rb") as raw_lines:
-                yield from iter_jsonl_bytes(raw_lines, source)
+                yield from iter_jsonl_bytes(raw_lines, source, encoding)
             return
-        with path.open(encoding="utf-8", errors="strict", newline="") as handle:
+        csv_encoding = "utf-8" if is_utf8(path) else encoding
+        if csv_encoding is None:
+            yield Failure(source=source, reason=f"not valid UTF-8 {ENCODING_HINT}")
+            return
+        with path.open(encoding=csv_encoding, errors="strict", newline="") as handle:
             yield from iter_csv_rows(handle, source)
     except UnicodeDecodeError as exc:
-        yield Failure(source=source, reason=f"not valid UTF-8: {exc.reason} at byte {exc.start} (rest of file skipped)")
+        yield Failure(source=source, reason=f"{undecodable(exc, encoding)} (rest of file skipped)")
     except OSError as exc:
         yield Failure(source=source, reason=f"cannot read file: {exc.strerror}")
 
 
-def iter_jsonl_bytes(lines: Iterable[bytes], source: str) -> Iterator[Item]:
+ENCODING_HINT = "(pass --encoding, for example --encoding cp1252)"
+
+
+def is_utf8(path: Path) -> bool:
+    """Whether the whole file decodes as UTF-8, read in blocks (corpora can be large)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(2**20):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def undecodable(exc: UnicodeDecodeError, encoding: str | None) -> str:
+    """The reason for a text that does not decode, with the way out when no encoding was given."""
+    tried = f"UTF-8 nor {encoding}" if encoding else "UTF-8"
+    hint = "" if encoding else f" {ENCODING_HINT}"
+    return f"not valid {tried}: {exc.reason} at byte {exc.start}{hint}"
+
+
+def decode(raw: bytes, encoding: str | None) -> str:
+    """UTF-8, else the user's --encoding; UnicodeDecodeError when neither fits."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        if encoding is None:
+            raise
+        return raw.decode(encoding)
+
+
+def iter_jsonl_bytes(lines: Iterable[bytes], source: str, encoding: str | None = None) -> Iterator[Item]:
     """JSONL read as bytes so that one badly encoded line fails alone, with its line number."""
+    empty = True
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        empty = False
         try:
-            line = raw.decode("utf-8")
+            line = decode(raw, encoding)
         except UnicodeDecodeError as exc:
-            yield Failure(source=source, line=number, reason=f"not valid UTF-8: {exc.reason} at byte {exc.start}")
+            yield Failure(source=source, line=number, reason=undecodable(exc, encoding))
             continue
         yield article_from_json_line(line, source, number)
+    if empty:
+        yield Failure(source=source, reason="empty file: no articles")
 
 
 def iter_jsonl_lines(lines: Iterable[str], source: str) -> Iterator[Item]:
+    """JSONL from a text stream (stdin): articles without an id or a URL get a hash of their text."""
+    empty = True
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            yield article_from_json_line(line, source, number)
+            empty = False
+            yield article_from_json_line(line, source, number, with_path=False)
+    if empty:
+        yield Failure(source=source, reason="empty input: no articles")
 
 
-def article_from_json_line(line: str, source: str, number: int) -> Item:
+def article_from_json_line(line: str, source: str, number: int, with_path: bool = True) -> Item:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         return Failure(source=source, line=number, reason=f"line is not JSON: {exc.msg}")
     if not isinstance(data, dict):
         return Failure(source=source, line=number, reason="line is not a JSON object")
-    return article_from_mapping(data, source, number, f"{Path(source).stem}-{number}")
+    return article_from_mapping(data, source, number, f"{Path(source).stem}-{number}" if with_path else None)
 
 
 def iter_csv_rows(handle: io.TextIOBase, source: str) -> Iterator[Item]:
@@ -207,34 +360,42 @@ def iter_csv_rows(handle: io.TextIOBase, source: str) -> Iterator[Item]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(head, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.DictReader(handle, dialect=dialect)
-    names = {(name or "").strip().lower() for name in reader.fieldnames or []}
-    if not {"text", "published"} <= names:
-        yield Failure(source=source, line=1, reason="CSV header must name 'text' and 'published' columns")
-        return
-    previous_end = reader.line_num
+    reader = csv.reader(handle, dialect=dialect, strict=True)
+    start = 1
     try:
+        header = [(name or "").strip().lower() for name in next(reader)]
+        if not {"text", "published"} <= set(header):
+            yield Failure(source=source, line=1, reason="CSV header must name 'text' and 'published' columns")
+            return
+        start = reader.line_num + 1
         for row in reader:
-            start, previous_end = previous_end + 1, reader.line_num
-            data = {(key or "").strip().lower(): value for key, value in row.items() if isinstance(key, str)}
-            yield article_from_mapping(data, source, start, f"{Path(source).stem}-{start}")
+            if len(row) != len(header):
+                reason = f"row has {len(row)} fields, the header {len(header)} (a stray delimiter or quote?)"
+                yield Failure(source=source, line=start, reason=reason)
+            elif any(value.strip() for value in row):
+                yield article_from_mapping(dict(zip(header, row, strict=True)), source, start,
+                                           f"{Path(source).stem}-{start}")
+            start = reader.line_num + 1
     except csv.Error as exc:
-        yield Failure(source=source, line=reader.line_num, reason=f"malformed CSV: {exc} (rest of file skipped)")
+        yield Failure(source=source, line=start,
+                      reason=f"malformed CSV row: {exc} (an unclosed quote?); rest of file skipped")
 
 
-def decode_text(raw: bytes, source: str) -> str | Failure:
+def decode_text(raw: bytes, source: str, encoding: str | None = None) -> str | Failure:
     if (failure := unreadable_bytes(raw, source)) is not None:
         return failure
     try:
-        return raw.decode("utf-8")
+        return decode(raw, encoding)
     except UnicodeDecodeError as exc:
-        return Failure(source=source, reason=f"not valid UTF-8: {exc.reason} at byte {exc.start}")
+        return Failure(source=source, reason=undecodable(exc, encoding))
 
 
-def article_from_text(raw: bytes, source: str, article_id: str, published: dt.date | None) -> Item:
-    text = decode_text(raw, source)
+def article_from_text(
+    raw: bytes, source: str, article_id: str, published: dt.date | None, encoding: str | None = None
+) -> Item:
+    text = decode_text(raw, source, encoding)
     if isinstance(text, Failure):
         return text
     if published is None:
         return Failure(source=source, id=article_id, reason="no publication date: pass --published YYYY-MM-DD")
-    return SourcedArticle(id=article_id, text=text, published=published, origin=source)
+    return make_article(id=article_id, text=text, published=published, origin=source)

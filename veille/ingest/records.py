@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -59,10 +60,23 @@ def parse_published(value: Any) -> dt.date:
         raise ValueError(f"unparseable 'published': {text[:40]!r} (expected YYYY-MM-DD)") from None
 
 
-def article_from_mapping(data: Mapping[str, Any], source: str, line: int, default_id: str) -> SourcedArticle | Failure:
-    """One JSONL line or CSV row (id, published, text, title?, url?, source?, lang?) as an article."""
-    article_id = str(data["id"]) if data.get("id") not in (None, "") else default_id
+def content_id(text: str) -> str:
+    """The id of an article with neither an id, a URL nor a path of its own: a hash of its text."""
+    return "sha-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def article_from_mapping(
+    data: Mapping[str, Any], source: str, line: int, default_id: str | None
+) -> SourcedArticle | Failure:
+    """One JSONL line, CSV row or dict (id, published, text, title?, url?, source?, lang?) as an article. Its
+    id: the input's own, else its URL, else `default_id` (from the file and line), else a hash of its text."""
     text = data.get("text")
+    if data.get("id") not in (None, ""):
+        article_id = str(data["id"])
+    elif isinstance(data.get("url"), str) and data["url"].strip():
+        article_id = data["url"].strip()
+    else:
+        article_id = default_id or (content_id(text) if isinstance(text, str) else f"{source}:{line}")
     if not isinstance(text, str) or not text.strip():
         return Failure(source=source, line=line, id=article_id, reason="missing or empty 'text'")
     if data.get("published") in (None, ""):
@@ -72,14 +86,20 @@ def article_from_mapping(data: Mapping[str, Any], source: str, line: int, defaul
     except ValueError as exc:
         return Failure(source=source, line=line, id=article_id, reason=str(exc))
     fields = {key: data.get(key) or None for key in ("title", "url", "source", "lang")}
+    return make_article(id=article_id, text=text, published=published, origin=source, line=line, **fields)
+
+
+def make_article(**fields: Any) -> SourcedArticle | Failure:
+    """A SourcedArticle, or the failure that says which field is invalid (an implausible date, a title that
+    is not text)."""
     try:
-        return SourcedArticle(
-            id=article_id, text=text, published=published, origin=source, line=line, **fields
-        )
+        return SourcedArticle(**fields)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
-        return Failure(source=source, line=line, id=article_id, reason=f"invalid '{field}': {first['msg']}")
+        message = str(first["msg"]).removeprefix("Value error, ")
+        where = {"source": fields.get("origin") or str(fields.get("id")), "line": fields.get("line")}
+        return Failure(id=fields.get("id"), reason=f"invalid '{field}': {message}", **where)
 
 
 def unreadable_bytes(raw: bytes, source: str) -> Failure | None:
@@ -89,3 +109,12 @@ def unreadable_bytes(raw: bytes, source: str) -> Failure | None:
     if b"\x00" in raw[:8192]:
         return Failure(source=source, reason="binary file (contains NUL bytes)")
     return None
+
+
+def with_distinct_id(article: SourcedArticle, taken: Container[str]) -> SourcedArticle:
+    """The article, renamed `id~<text hash>` when its id is already taken (two files named `index.html`,
+    two corpora numbering their lines alike): one id never names two articles."""
+    if article.id not in taken:
+        return article
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:8]
+    return article.model_copy(update={"id": f"{article.id}~{digest}"})

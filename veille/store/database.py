@@ -42,6 +42,16 @@ def resolve_db_url(db: str | os.PathLike | None = None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
+def sqlite_path(db: str | os.PathLike | None) -> Path | None:
+    """The file of a SQLite store (None for a server URL)."""
+    if db is None:
+        return default_db_path()
+    text = str(db)
+    if "://" in text:
+        return Path(text.split(":///", 1)[1]) if text.startswith("sqlite:///") else None
+    return Path(text).expanduser()
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """WAL lets readers work during a batch; NORMAL sync is safe against a killed process (not power loss)."""
     cursor = dbapi_connection.cursor()

@@ -53,7 +53,7 @@ articles = Table(
     "articles",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("record_id", Text, nullable=False),  # the input's id (file stem, JSONL id, URL)
+    Column("record_id", Text, nullable=False),  # the input's id (JSONL id, URL, relative path): unique
     Column("url", Text),
     Column("url_hash", String(64), unique=True),  # of the normalised URL: an article is stored once per URL
     Column("text_hash", String(64), nullable=False, unique=True),  # of the normalised text
@@ -67,6 +67,7 @@ articles = Table(
     Column("record", JSON, nullable=False),  # the full article record of the contract (without `text`)
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_record_id", "record_id", unique=True),
 )
 
 events = Table(

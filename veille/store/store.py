@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Engine, String, delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+import veille.store.schema as schema
 from veille import __version__
 from veille.errors import StoreError
 from veille.ingest.records import Failure
-from veille.model import Article, ArticleRecord
-from veille.store import schema
-from veille.store.database import make_engine, migrate, safe_url
+from veille.model import Article, ArticleRecord, clean_text
+from veille.store.database import make_engine, migrate, safe_url, sqlite_path
 from veille.store.writer import write_article
 
 
@@ -37,8 +37,11 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, db: str | os.PathLike | None = None) -> Store:
-        """Open (creating and migrating if needed) the store at `db`: path, URL, or None for the default."""
+    def open(cls, db: str | os.PathLike | None = None, create: bool = True) -> Store:
+        """Open (migrating if needed) the store at `db`: path, URL, or None for the default. Without `create`
+        (the read-only commands), a SQLite file that does not exist is an error, not a new empty store."""
+        if not create and (path := sqlite_path(db)) is not None and not path.exists():
+            raise StoreError(f"no store at {path} (check --db; `veille run` creates one)")
         engine = make_engine(db)
         try:
             migrate(engine)
@@ -98,6 +101,15 @@ class Store:
             rows = conn.execute(query).all()
         return {key for row in rows for key in row if key}
 
+    def known_ids(self, record_ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are taken in the store."""
+        ids = list(record_ids)
+        if not ids:
+            return set()
+        a = schema.articles.c
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(a.record_id).where(a.record_id.in_(ids))).scalars())
+
     def add_article(
         self, article: Article, record: ArticleRecord, run_id: int | None, keys: tuple[str | None, str]
     ) -> bool:
@@ -119,23 +131,30 @@ class Store:
 
     # failures
     def add_failure(self, failure: Failure, run_id: int | None) -> bool:
-        """Record a failure once: the same source, line and reason seen again (a re-run) adds nothing."""
+        """Record a failure of a run once: the same source, line and reason seen again in the same run adds
+        nothing; a rerun records it again, so `veille failures --run N` lists everything run N met."""
         f = schema.failures.c
+        row = {"run_id": run_id, "kind": failure.kind, "source": clean_text(failure.source), "line": failure.line,
+               "record_id": clean_text(failure.id) if failure.id else None, "reason": clean_text(failure.reason),
+               "created_at": now()}
         line_match = f.line.is_(None) if failure.line is None else f.line == failure.line
-        seen = select(f.id).where(f.source == failure.source, line_match, f.reason == failure.reason).limit(1)
-        row = {"run_id": run_id, "kind": failure.kind, "source": failure.source, "line": failure.line,
-               "record_id": failure.id, "reason": failure.reason, "created_at": now()}
+        run_match = f.run_id.is_(None) if run_id is None else f.run_id == run_id
+        seen = select(f.id).where(f.source == row["source"], line_match, f.reason == row["reason"], run_match)
         with self.engine.begin() as conn:
-            if conn.execute(seen).first() is not None:
+            if conn.execute(seen.limit(1)).first() is not None:
                 return False
             conn.execute(insert(schema.failures).values(row))
         return True
 
     def failures(self, run_id: int | None = None, kind: str | None = None, limit: int | None = None) -> list[dict]:
+        """The failures of one run, or of every run (each input and reason once: its latest sighting)."""
         f = schema.failures.c
         query = select(schema.failures).order_by(f.id)
         if run_id is not None:
             query = query.where(f.run_id == run_id)
+        else:
+            latest = select(func.max(f.id)).group_by(f.source, f.line, f.reason)
+            query = query.where(f.id.in_(latest))
         if kind is not None:
             query = query.where(f.kind == kind)
         if limit is not None:

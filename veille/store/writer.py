@@ -10,8 +10,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import Connection, insert
 
+import veille.store.schema as schema
 from veille.model import Article, ArticleRecord, Event
-from veille.store import schema
 
 _SPACES = re.compile(r"\s+")
 # Query parameters that track a reader, not select a page: the same article shared twice is one article.

@@ -332,6 +332,8 @@ def _listed_together(mentions: Mentions, a: PlaceMention, b: PlaceMention, token
         return False
     if (ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i):
         return True
+    if b.start <= a.end:  # touching or overlapping mentions: one stretch of text, no gap between them
+        return True
     gap = mentions.doc.char_span(a.end, b.start, alignment_mode="expand")
     if gap is None:
         return False
