@@ -19,10 +19,14 @@ _.opinion_verbs, _.membership_cues, _.period_marks
 
 # Unused names in packages other branches are reworking (reported to them; delete these lines once they land):
 given_country  # veille/geo/resolver.py (geo branch)
-_.has_schema  # veille/store/database.py (reliability branch)
-_.last_run_id  # veille/store/store.py (reliability branch)
 
 # Schema fields read through `model_dump()` or `getattr` by the compile step (veille/resources/schemas.py)
 _.killed, _.weekdays, _.relative_days, _.anchored_days, _.parts_of_day, _.boundaries, _.hours, _.month_leads
 _.year_blockers, _.future_governors, _.planning_verbs
 _.SCHEMAS  # veille/resources/schemas.py: the file -> schema table tests/resources/test_schemas.py checks
+
+# urllib's protocols, called by name by the standard library (veille/ingest/fetch.py)
+_.disallow_all, _.allow_all  # RobotFileParser attributes read by can_fetch()
+_.max_redirections  # HTTPRedirectHandler's limit, read by redirect_request()
+_.http_request, _.https_request, _.http_open, _.https_open  # OpenerDirector dispatches on these names
+_._create_connection  # http.client.HTTPConnection.connect() calls it

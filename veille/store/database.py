@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from veille.errors import StoreError
@@ -86,10 +86,6 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "head")
     except OperationalError as exc:
         raise StoreError(f"cannot open store {safe_url(str(engine.url))}: {exc.orig}") from exc
-
-
-def has_schema(engine: Engine) -> bool:
-    return inspect(engine).has_table("articles")
 
 
 def safe_url(url: str) -> str:

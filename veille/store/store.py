@@ -171,10 +171,6 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
-    def last_run_id(self) -> int | None:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.max(schema.runs.c.id))).scalar()
-
     # questions
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, events, actors, claims, places, quotes, dates, entities, failures."""
