@@ -36,6 +36,8 @@ SETUP_ERRORS = (ResourceError, ModelError, GazetteerError)
 MAX_REASON_CHARS = 500
 
 Status = Literal["ok", "failed", "skipped"]
+# Modules that only call the layers in turn: an exception passing through them belongs to the layer below.
+ORCHESTRATORS = frozenset({"veille.extract.layers"})
 
 
 @dataclass
@@ -177,15 +179,16 @@ def error_record(article: Article, exc: Exception) -> ArticleRecord:
 
 
 def failing_layer(exc: BaseException) -> str:
-    """The layer an exception came from: the outermost `veille.extract` package on its traceback (the
-    layer the pipeline called), "places" for the gazetteer, "parse" for spaCy, else "pipeline"."""
+    """The layer an exception came from: the outermost `veille.extract` module on its traceback below the
+    orchestrator that runs the layers in turn (the layer it called), "places" for the gazetteer, "parse" for
+    spaCy, else "pipeline"."""
     modules = []
     tb = exc.__traceback__
     while tb is not None:
         modules.append(str(tb.tb_frame.f_globals.get("__name__", "")))
         tb = tb.tb_next
     for module in modules:
-        if module.startswith("veille.extract."):
+        if module.startswith("veille.extract.") and module not in ORCHESTRATORS:
             return module.split(".")[2]
     if any(module.startswith("veille.geo") for module in modules):
         return "places"
