@@ -45,6 +45,7 @@ def main(shared: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp = load_nlp()
     by_batch: dict[int, list[dict]] = {}
+    manifest = [row for row in manifest if not (out_dir / f"batch-{row['batch']:02d}.jsonl").exists()]
     texts = [articles[row["id"]]["text"] for row in manifest]
     for row, doc in zip(manifest, nlp.pipe(texts, batch_size=32), strict=True):
         article = articles[row["id"]]
@@ -54,6 +55,8 @@ def main(shared: Path) -> None:
         })
     for batch, rows in sorted(by_batch.items()):
         path = out_dir / f"batch-{batch:02d}.jsonl"
+        if path.exists():  # annotations index its sentences: a written batch never changes
+            continue
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     total = sum(len(a["sentences"]) for rows in by_batch.values() for a in rows)
     print(f"{len(manifest)} articles, {total} sentences, {len(by_batch)} batches -> {out_dir}")
